@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "plimsoll",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "plimsoll", targets: ["PlimsollCLI"]),
+        .library(name: "DockerfileSyntax", targets: ["DockerfileSyntax"]),
+        .library(name: "Checks", targets: ["Checks"]),
+        .library(name: "Reports", targets: ["Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "DockerfileSyntax"),
+        .target(name: "Checks", dependencies: ["DockerfileSyntax", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Reports", dependencies: ["Checks"]),
+        .executableTarget(
+            name: "PlimsollCLI",
+            dependencies: [
+                "DockerfileSyntax", "Checks", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
+        .testTarget(name: "PlimsollCLITests", dependencies: ["Checks", "Reports"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
