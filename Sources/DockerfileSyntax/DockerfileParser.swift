@@ -10,7 +10,7 @@ public struct DockerfileParser {
     private var currentLine = 0
     private var escapeToken = UInt8(ascii: "\\")
     private var directives = DirectiveReader()
-    private var comments: [Comment] = []
+    private var comments: [SourceComment] = []
     private var emptyContinuationLines: [Int] = []
 
     public static func parse(_ file: SourceFile) throws(DockerfileSyntaxError) -> Dockerfile {
@@ -54,7 +54,7 @@ public struct DockerfileParser {
         let hash = UnicodeWhitespace.skipLeading(bytes, from: line.start, to: line.contentEnd)
         let textStart = UnicodeWhitespace.skipLeading(bytes, from: hash + 1, to: line.contentEnd)
         let textEnd = UnicodeWhitespace.trimTrailing(bytes, from: textStart, to: line.contentEnd)
-        comments.append(Comment(
+        comments.append(SourceComment(
             text: String(decoding: bytes[textStart..<textEnd], as: UTF8.self), line: currentLine,
             span: SourceSpan(start: hash, end: line.contentEnd)))
     }

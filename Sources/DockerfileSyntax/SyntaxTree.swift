@@ -93,7 +93,7 @@ public indirect enum InstructionBody: Sendable, Hashable {
 }
 
 /// A comment line: its text after `#`, trimmed, and where it is.
-public struct Comment: Sendable, Hashable {
+public struct SourceComment: Sendable, Hashable {
     public var text: String
     public var line: Int
     public var span: SourceSpan
@@ -151,7 +151,7 @@ public struct Dockerfile: Sendable {
     public var directives: [Directive]
     public var escapeToken: UInt8
     public var instructions: [Instruction]
-    public var comments: [Comment]
+    public var comments: [SourceComment]
     /// 1-based lines that were blank inside a line continuation (BuildKit warns about these).
     public var emptyContinuationLines: [Int]
 

@@ -1,0 +1,123 @@
+/// One word of a shell command: its value with quotes and escapes removed.
+public struct ShellWord: Sendable, Hashable {
+    public var value: String
+    /// The word as written, quotes and `$(…)` included.
+    public var raw: String
+
+    public init(value: String, raw: String) {
+        self.value = value
+        self.raw = raw
+    }
+}
+
+/// `> file`, `2>&1`, `<<EOF`, `< input`.
+public struct Redirection: Sendable, Hashable {
+    public var operator_: String
+    public var target: String
+}
+
+/// What joins a command to the next one.
+public enum ShellConnector: String, Sendable {
+    case and = "&&", or = "||", semicolon = ";", pipe = "|", background = "&", newline = "\\n", end = ""
+}
+
+/// One simple command (`apt-get install -y curl`), its leading `NAME=value` assignments,
+/// redirections, and what follows it.
+public struct ShellCommand: Sendable, Hashable {
+    public var assignments: [String]
+    public var words: [ShellWord]
+    public var redirections: [Redirection]
+    public var connector: ShellConnector
+    /// How many `( … )` subshells or `{ … }` groups enclose this command.
+    public var groupDepth: Int
+
+    /// Prefixes that run the next word as the real command.
+    static let wrappers: Set<String> = ["sudo", "env", "nice", "nohup", "time", "exec", "command", "builtin", "eatmydata", "chroot"]
+    static let keywords: Set<String> = ["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}"]
+
+    /// The words of the command actually run: shell keywords and wrappers such as `sudo -E` or
+    /// `env A=b` skipped.
+    public var effectiveWords: [ShellWord] {
+        var index = 0
+        while index < words.count {
+            let word = words[index].value
+            if Self.keywords.contains(word) {
+                index += 1
+            } else if Self.wrappers.contains(word) {
+                index += 1
+                while index < words.count, words[index].value.hasPrefix("-") || words[index].value.contains("=") && word == "env" {
+                    index += 1
+                }
+            } else {
+                break
+            }
+        }
+        return Array(words[index...])
+    }
+
+    /// The program's base name (`/usr/bin/apt-get` → `apt-get`).
+    public var program: String? {
+        guard let first = effectiveWords.first?.value else { return nil }
+        return first.split(separator: "/").last.map(String.init) ?? first
+    }
+
+    /// Arguments after the program.
+    public var arguments: [String] { effectiveWords.dropFirst().map(\.value) }
+
+    /// Arguments that are not options (`install`, `curl` in `apt-get -y install curl`).
+    public var operands: [String] { arguments.filter { !$0.hasPrefix("-") } }
+
+    /// True when `program` is one of `names` and, if given, its first operand is one of `subcommands`.
+    public func invokes(_ names: Set<String>, subcommand subcommands: Set<String>? = nil) -> Bool {
+        guard let program, names.contains(program) else { return false }
+        guard let subcommands else { return true }
+        guard let first = operands.first else { return false }
+        return subcommands.contains(first)
+    }
+
+    /// True when an argument is `option` exactly, `option=…`, or (for a single-letter `-x`)
+    /// a cluster such as `-qy` that contains it.
+    public func hasOption(_ option: String) -> Bool {
+        for argument in arguments {
+            if argument == option || argument.hasPrefix(option + "=") { return true }
+            if option.count == 2, option.hasPrefix("-"), !option.hasPrefix("--"),
+               argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.contains(option.last!) {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+/// A shell script split into simple commands.
+public struct ShellScript: Sendable, Hashable {
+    public var commands: [ShellCommand]
+
+    public init(commands: [ShellCommand]) {
+        self.commands = commands
+    }
+
+    /// `set -o pipefail` (or `set -eo pipefail`, `set -euxo pipefail`) appears before the first pipe.
+    public var enablesPipefailBeforePipes: Bool {
+        var enabled = false
+        for command in commands {
+            if command.program == "set", command.arguments.contains("pipefail") { enabled = true }
+            if command.connector == .pipe { return enabled }
+        }
+        return true
+    }
+
+    public var hasPipes: Bool { commands.contains { $0.connector == .pipe } }
+
+    /// Whether any command removes `path` (or everything below it) with `rm`.
+    public func removes(_ path: String) -> Bool {
+        commands.contains { command in
+            guard command.invokes(["rm"]) else { return false }
+            return command.operands.contains { operand in
+                var target = operand
+                while target.hasSuffix("/*") || target.hasSuffix("/") { target.removeLast(target.hasSuffix("/*") ? 2 : 1) }
+                return target == path || path.hasPrefix(target + "/")
+            }
+        }
+    }
+}
