@@ -36,8 +36,7 @@ public struct DockerfileParser {
     private mutating func nextLine() -> PhysicalLine? {
         guard cursor < bytes.count else { return nil }
         let start = cursor
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        let end = file.endOfPhysicalLine(startingAt: start)
         let lineEnd = end < bytes.count ? end + 1 : end
         var contentEnd = end
         while contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }

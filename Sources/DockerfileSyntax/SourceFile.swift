@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A half-open byte range `start..<end` into a ``SourceFile``'s bytes.
 ///
 /// Spans are byte offsets so that the parser never pays for line/column bookkeeping;
@@ -56,11 +62,7 @@ public struct SourceFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
-        }
-        self.lineStarts = starts
+        self.lineStarts = Self.lineStarts(of: bytes)
     }
 
     public init(path: String, text: String) {
@@ -68,6 +70,19 @@ public struct SourceFile: Sendable {
     }
 
     public var lineCount: Int { lineStarts.count }
+
+    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+        }
+        return starts
+    }
 
     /// The 0-based index of the line holding `offset`.
     func lineIndex(of offset: Int) -> Int {
@@ -109,6 +124,12 @@ public struct SourceFile: Sendable {
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
         while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Offset of the `\n` ending the line that starts at `offset`, or the end of the file.
+    func endOfPhysicalLine(startingAt offset: Int) -> Int {
+        let index = lineIndex(of: offset)
+        return index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
     }
 
     /// Offset just past the last byte of 1-based `line`, before its line ending.

@@ -23,12 +23,16 @@ import Testing
     }
 
     @Test func fiftyMegabyteLine() throws {
-        let line = "RUN " + String(repeating: "a ", count: 25_000_000)
+        let line = "RUN echo " + String(repeating: "a", count: 50_000_000)
         let file = try DockerfileParser.parse(text: "FROM a\n" + line)
-        #expect(file.instructions[1].rest.value.utf8.count > 49_000_000)
-        let labels = "LABEL " + String(repeating: "k=v ", count: 2_000_000)
+        #expect(file.instructions[1].rest.value.utf8.count > 50_000_000)
+        #expect(BuildGraph(file).stages[0].steps[0].script?.commands.count == 1)
+    }
+
+    @Test func aMillionWordsOnOneLine() throws {
+        let labels = "LABEL " + String(repeating: "k=v ", count: 500_000)
         let labelled = try DockerfileParser.parse(text: "FROM a\n" + labels)
-        #expect(labelled.instructions[1].arguments.count == 4_000_000)
+        #expect(labelled.instructions[1].arguments.count == 1_000_000)
     }
 
     @Test func hundredThousandContinuationLines() throws {
