@@ -135,7 +135,7 @@ struct BuildGraphBuilder {
         }
         stages.append(Stage(
             index: stages.count, name: name, from: from, baseName: baseName, base: base, platform: platform, steps: [],
-            copiesFrom: [], isFinal: false, reachesFinalImage: false, user: user, unsetBaseVariables: expansion.unset))
+            copiesFrom: [], isFinal: false, reachesFinalImage: false, shipsLayers: false, user: user, unsetBaseVariables: expansion.unset))
         return ([:], environment, shell)
     }
 
@@ -218,6 +218,11 @@ struct BuildGraphBuilder {
                 }
             }
             stages[index].copiesFrom = sources
+        }
+        var layerStage: Int? = finalIndex
+        while let index = layerStage, !stages[index].shipsLayers {
+            stages[index].shipsLayers = true
+            if case .stage(let parent) = stages[index].base { layerStage = parent } else { layerStage = nil }
         }
         var pending = [finalIndex]
         while let index = pending.popLast() {

@@ -44,6 +44,8 @@ public struct Stage: Sendable {
     public var isFinal: Bool
     /// The final stage and every stage whose files can reach it.
     public var reachesFinalImage: Bool
+    /// The final stage and the stages it is built on (`FROM earlier-stage`): their layers are the image's layers.
+    public var shipsLayers: Bool
     /// The last USER in effect at the end of the stage (inherited through stage bases), expanded.
     public var user: String?
     /// Variables in the FROM line that had no value.

@@ -1,0 +1,51 @@
+import DockerfileSyntax
+
+/// Seed practice: clean up in the same layer.
+struct AptListsNotRemoved: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD002", name: "apt-lists-not-removed", severity: .warning, aliases: ["DL3009", "DKL-DI-0005"],
+        title: "apt lists are left in the layer",
+        why: """
+            `apt-get update` downloads package lists into `/var/lib/apt/lists` (tens of MB). Unless the same \
+            RUN deletes them, they are stored in that layer for good: deleting them in a later RUN only hides \
+            them, the bytes still ship. Remove them at the end of the RUN that installs, or keep them out of \
+            the layer with a cache mount.
+            """,
+        triggering: [
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+            "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
+        ],
+        passing: [
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+            "FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n",
+            "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build /bin/true /true\n",
+        ],
+        fix: .safe)
+
+    static let lists = "/var/lib/apt/lists"
+
+    func check(_ context: LintContext) -> [Finding] {
+        var findings: [Finding] = []
+        for stage in context.graph.stages where stage.shipsLayers {
+            for step in stage.steps where step.instruction.kind == .run {
+                guard let script = step.script else { continue }
+                let apt = script.commands.filter { $0.invokes(["apt-get", "apt"], subcommand: ["update", "install", "upgrade", "dist-upgrade"]) }
+                guard let first = apt.first, !script.removes(Self.lists) else { continue }
+                let mounts = step.expandedFlags.filter { $0.name == "mount" }.map { MountOptions($0.value ?? "") }
+                guard !mounts.contains(where: { $0.cachesPath(Self.lists) }) else { continue }
+                let verb = first.operands.first ?? "update"
+                let message = "`apt-get \(verb)` leaves \(Self.lists) in this layer; end the RUN with `&& rm -rf \(Self.lists)/*`"
+                findings.append(context.finding(Self.meta, at: step.instruction.span, message, fix: fix(for: step, in: context)))
+            }
+        }
+        return findings
+    }
+
+    private func fix(for step: Step, in context: LintContext) -> Fix? {
+        guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty,
+              !line.value.contains("#"), let last = line.value.last, !";&|".contains(last) else { return nil }
+        let end = SourceSpan(start: line.span.end, end: line.span.end)
+        return Fix(description: "Remove the apt lists in the same RUN", safety: .safe,
+                   edits: [context.edit(end, " \\\n    && rm -rf \(Self.lists)/*")])
+    }
+}

@@ -1,0 +1,65 @@
+import DockerfileSyntax
+
+/// Seed practice: fewer layers.
+struct ConsecutiveRun: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD001", name: "consecutive-run", severity: .info, aliases: ["DL3059"],
+        title: "Consecutive RUN instructions can be one",
+        why: """
+            Every RUN adds a layer. Consecutive RUNs in the stages that make up the image can usually be \
+            joined with `&&`: fewer layers pull faster, and files deleted by a later command then never \
+            reach a layer at all. RUNs with different `--mount`, `--network` or `--security` flags are \
+            left apart, since joining them would change what each command can see.
+            """,
+        triggering: [
+            "FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n",
+            "FROM alpine:3.20\nRUN adduser -D app\nRUN mkdir /data\nRUN chown app /data\n",
+        ],
+        passing: [
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+            "FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache pip install -r req.txt\nRUN adduser -D app\n",
+            "FROM golang:1.23 AS build\nRUN go mod download\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n",
+        ],
+        fix: .unsafe,
+        options: [RuleOption(name: "min-consecutive", defaultValue: 2, summary: "how many consecutive RUNs make a finding")])
+
+    func check(_ context: LintContext) -> [Finding] {
+        let minimum = max(2, context.option("min-consecutive", of: Self.meta))
+        var findings: [Finding] = []
+        for stage in context.graph.stages where stage.shipsLayers {
+            var group: [Step] = []
+            func flush() {
+                if group.count >= minimum { findings.append(finding(for: group, in: context)) }
+                group.removeAll()
+            }
+            for step in stage.steps {
+                guard step.instruction.kind == .run else { flush(); continue }
+                if let first = group.first, Set(first.expandedFlags.map(\.text)) != Set(step.expandedFlags.map(\.text)) { flush() }
+                group.append(step)
+            }
+            flush()
+        }
+        return findings
+    }
+
+    private func finding(for group: [Step], in context: LintContext) -> Finding {
+        let first = group[0].instruction, last = group[group.count - 1].instruction
+        let message = "\(group.count) consecutive RUN instructions (lines \(first.startLine)–\(last.startLine)) make \(group.count) layers; join them with && into one RUN"
+        return context.finding(Self.meta, at: SourceSpan.covering(first.keywordSpan, last.keywordSpan), message, fix: fix(for: group, in: context))
+    }
+
+    /// Joins the commands into the first RUN; only for plain POSIX shell-form RUNs.
+    private func fix(for group: [Step], in context: LintContext) -> Fix? {
+        let joinable = group.allSatisfy { step in
+            guard case .shell(let line) = step.instruction.body, step.usesPOSIXShell, step.instruction.heredocs.isEmpty else { return false }
+            return !line.value.contains("#") && !line.value.hasSuffix(";") && !line.value.hasSuffix("&") && !line.value.hasSuffix("|")
+        }
+        guard joinable else { return nil }
+        var edits: [TextEdit] = []
+        for (previous, step) in zip(group, group.dropFirst()) {
+            let gap = SourceSpan(start: previous.instruction.rest.span.end, end: step.instruction.rest.span.start)
+            edits.append(context.edit(gap, " \\\n    && "))
+        }
+        return Fix(description: "Join the \(group.count) RUN instructions with &&", safety: .unsafe, edits: edits)
+    }
+}

@@ -1,0 +1,39 @@
+import DockerfileSyntax
+
+/// A Dockerfile rule: one small type that describes itself and checks one practice.
+public protocol DockerfileRule: Sendable {
+    static var meta: RuleMeta { get }
+    init()
+    func check(_ context: LintContext) -> [Finding]
+}
+
+/// What a rule can ask about the file being linted.
+public struct LintContext: Sendable {
+    public var graph: BuildGraph
+    public var configuration: Configuration
+    public var dockerfile: Dockerfile { graph.dockerfile }
+    public var source: SourceFile { graph.dockerfile.source }
+
+    public init(graph: BuildGraph, configuration: Configuration) {
+        self.graph = graph
+        self.configuration = configuration
+    }
+
+    /// The stages whose files end up in the image that is built.
+    public var shippedStages: [Stage] { graph.stages.filter(\.reachesFinalImage) }
+
+    /// The value of one of `meta`'s options, configured or default.
+    public func option(_ name: String, of meta: RuleMeta) -> Int {
+        let fallback = meta.options.first { $0.name == name }?.defaultValue ?? 0
+        return configuration.ruleOptions[meta.id]?[name] ?? fallback
+    }
+
+    public func finding(_ meta: RuleMeta, at span: SourceSpan, _ message: String, fix: Fix? = nil) -> Finding {
+        Finding(rule: meta, message: message, file: source.path, range: source.range(of: span), fix: fix)
+    }
+
+    /// An edit that replaces `span` with `text`.
+    public func edit(_ span: SourceSpan, _ text: String) -> TextEdit {
+        TextEdit(range: source.range(of: span), span: span, replacement: text)
+    }
+}

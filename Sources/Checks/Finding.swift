@@ -1,0 +1,48 @@
+import DockerfileSyntax
+
+/// One replacement of source text.
+public struct TextEdit: Sendable, Hashable {
+    public var range: SourceRange
+    public var span: SourceSpan
+    public var replacement: String
+
+    public init(range: SourceRange, span: SourceSpan, replacement: String) {
+        self.range = range
+        self.span = span
+        self.replacement = replacement
+    }
+}
+
+/// Text edits that resolve a finding.
+public struct Fix: Sendable {
+    public var description: String
+    public var safety: FixSafety
+    public var edits: [TextEdit]
+
+    public init(description: String, safety: FixSafety, edits: [TextEdit]) {
+        self.description = description
+        self.safety = safety
+        self.edits = edits
+    }
+}
+
+/// A problem found, where it is, and how to fix it.
+public struct Finding: Sendable {
+    public var rule: RuleMeta
+    /// The rule's severity after configuration overrides.
+    public var severity: Severity
+    public var message: String
+    /// The path as given on the command line.
+    public var file: String
+    public var range: SourceRange
+    public var fix: Fix?
+
+    public init(rule: RuleMeta, severity: Severity? = nil, message: String, file: String, range: SourceRange, fix: Fix? = nil) {
+        self.rule = rule
+        self.severity = severity ?? rule.severity
+        self.message = message
+        self.file = file
+        self.range = range
+        self.fix = fix
+    }
+}

@@ -1,0 +1,48 @@
+import DockerfileSyntax
+
+/// Lints Dockerfiles: parse, build the stage model, run every rule, then apply pragmas and configuration.
+public struct Linter: Sendable {
+    public var configuration: Configuration
+    public var options: BuildOptions
+    private let rules: [any DockerfileRule]
+
+    public init(configuration: Configuration = Configuration(), options: BuildOptions = BuildOptions()) {
+        self.configuration = configuration
+        self.options = options
+        self.rules = RuleRegistry.dockerfileRules.map { $0.init() }
+    }
+
+    public func lint(_ source: SourceFile) -> [Finding] {
+        let dockerfile: Dockerfile
+        do {
+            dockerfile = try DockerfileParser.parse(source)
+        } catch {
+            return finalize([buildFailure(BuiltinFindings.syntaxError, error, in: source)], pragmas: nil)
+        }
+        let graph = BuildGraph(dockerfile, options: options)
+        var findings = graph.problems.map { buildFailure(BuiltinFindings.invalidInstruction, $0, in: source) }
+        let context = LintContext(graph: graph, configuration: configuration)
+        for rule in rules where !configuration.isIgnored(type(of: rule).meta) {
+            findings.append(contentsOf: rule.check(context))
+        }
+        return finalize(findings, pragmas: Pragmas(dockerfile))
+    }
+
+    private func buildFailure(_ meta: RuleMeta, _ error: DockerfileSyntaxError, in source: SourceFile) -> Finding {
+        let start = SourcePosition(line: error.line, column: 1)
+        let endLine = min(error.endLine, source.lineCount)
+        let end = source.position(of: source.endOfLine(max(endLine, error.line)))
+        return Finding(rule: meta, message: error.message, file: source.path, range: SourceRange(start: start, end: max(start, end)))
+    }
+
+    private func finalize(_ findings: [Finding], pragmas: Pragmas?) -> [Finding] {
+        findings
+            .filter { !configuration.isIgnored($0.rule) && !(pragmas?.suppresses($0) ?? false) }
+            .map { finding in
+                var adjusted = finding
+                if let override = configuration.severityOverride(for: finding.rule) { adjusted.severity = override }
+                return adjusted
+            }
+            .sorted { ($0.range.start, $0.rule.id) < ($1.range.start, $1.rule.id) }
+    }
+}

@@ -1,0 +1,21 @@
+/// Every rule plimsoll ships, in id order. Docs, `plimsoll rules` and the example tests read this list.
+public enum RuleRegistry {
+    public static let dockerfileRules: [any DockerfileRule.Type] = [
+        ConsecutiveRun.self,
+        AptListsNotRemoved.self,
+        UserMissing.self,
+        UserRoot.self,
+        CopyWholeContext.self,
+        BaseImageUnpinnedTag.self,
+        UntrustedRegistry.self,
+    ]
+
+    /// All rule descriptions, the linter's own findings included, sorted by id.
+    public static let all: [RuleMeta] = (
+        [BuiltinFindings.syntaxError, BuiltinFindings.invalidInstruction] + dockerfileRules.map { $0.meta }
+    ).sorted { $0.id < $1.id }
+
+    public static func meta(named identifier: String) -> RuleMeta? {
+        all.first { $0.isNamed(identifier) }
+    }
+}

@@ -1,0 +1,58 @@
+import Checks
+import DockerfileSyntax
+import Testing
+
+/// Every rule's documented examples are executed: triggering ones must fire it, passing ones must not.
+@Suite struct RuleExampleTests {
+    struct Example: Sendable, CustomTestStringConvertible {
+        var rule: RuleMeta
+        var text: String
+        var triggers: Bool
+        var testDescription: String { "\(rule.id) \(triggers ? "fires on" : "passes") \(text.debugDescription)" }
+    }
+
+    static let examples: [Example] = RuleRegistry.all.flatMap { rule in
+        rule.triggering.map { Example(rule: rule, text: $0, triggers: true) }
+            + rule.passing.map { Example(rule: rule, text: $0, triggers: false) }
+    }
+
+    @Test func everyRuleHasExamplesAndDocumentation() {
+        for rule in RuleRegistry.all {
+            #expect(!rule.triggering.isEmpty && !rule.passing.isEmpty, "\(rule.id) needs both kinds of example")
+            #expect(rule.why.count > 80, "\(rule.id) must explain why")
+            #expect(rule.id.count == 5 && rule.id.hasPrefix("PD"), "\(rule.id) is not a PD### id")
+            #expect(rule.name == rule.name.lowercased() && !rule.name.contains(" "), "\(rule.id) name must be kebab-case")
+        }
+        #expect(Set(RuleRegistry.all.map(\.id)).count == RuleRegistry.all.count, "rule ids must be unique")
+        #expect(Set(RuleRegistry.all.map(\.name)).count == RuleRegistry.all.count, "rule names must be unique")
+    }
+
+    @Test(arguments: examples)
+    func example(_ example: Example) throws {
+        let configuration = try example.rule.exampleConfiguration.map {
+            try ConfigurationLoader.load(yaml: $0, path: "example")
+        } ?? Configuration()
+        let findings = Linter(configuration: configuration).lint(SourceFile(path: "Dockerfile", text: example.text))
+        let fired = findings.filter { $0.rule.id == example.rule.id }
+        if example.triggers {
+            #expect(!fired.isEmpty, "expected \(example.rule.id); got \(findings.map(\.rule.id))")
+        } else {
+            #expect(fired.isEmpty, "unexpected: \(fired.map(\.message))")
+        }
+    }
+
+    /// A fix must leave a Dockerfile on which the rule no longer fires.
+    @Test(arguments: examples.filter { $0.triggers && $0.rule.fix != nil })
+    func fixResolvesTheFinding(_ example: Example) throws {
+        let source = SourceFile(path: "Dockerfile", text: example.text)
+        let findings = Linter().lint(source).filter { $0.rule.id == example.rule.id }
+        for finding in findings {
+            guard let fix = finding.fix else { continue }
+            #expect(fix.safety == example.rule.fix)
+            let fixed = FixApplier.apply(fix.edits, to: source)
+            let again = Linter().lint(SourceFile(path: "Dockerfile", bytes: fixed))
+            #expect(!again.contains { $0.rule.id == example.rule.id }, "still fires after fix:\n\(String(decoding: fixed, as: UTF8.self))")
+            #expect(!again.contains { $0.rule.id == "PD000" })
+        }
+    }
+}
