@@ -1,0 +1,113 @@
+import Checks
+import DockerfileSyntax
+import Testing
+
+@Suite struct SuppressionTests {
+    func ids(_ text: String, _ configuration: Configuration = Configuration()) -> [String] {
+        Linter(configuration: configuration).lint(SourceFile(path: "Dockerfile", text: text)).map(\.rule.id)
+    }
+
+    let aptFile = "FROM debian:12\nUSER app\nRUN apt-get update && apt-get install -y curl\n"
+
+    @Test func pragmaOnThePreviousLinesByIdNameOrHadolintAlias() {
+        #expect(ids(aptFile) == ["PD002"])
+        for pragma in ["# plimsoll ignore=PD002", "# plimsoll ignore=apt-lists-not-removed", "# hadolint ignore=DL3009",
+                       "# plimsoll ignore=PD001, PD002", "# hadolint ignore=DL3009\n# some other note"] {
+            #expect(ids("FROM debian:12\nUSER app\n\(pragma)\nRUN apt-get update && apt-get install -y curl\n").isEmpty, "\(pragma)")
+        }
+    }
+
+    @Test func pragmaDoesNotReachPastABlankLineOrAnotherInstruction() {
+        #expect(ids("FROM debian:12\nUSER app\n# plimsoll ignore=PD002\n\nRUN apt-get update\n") == ["PD002"])
+        #expect(ids("FROM debian:12\n# plimsoll ignore=PD002\nUSER app\nRUN apt-get update\n") == ["PD002"])
+    }
+
+    @Test func globalPragmaAnywhere() {
+        #expect(ids("FROM debian:12\nUSER app\nRUN apt-get update\n# hadolint global ignore=DL3009\n").isEmpty)
+        #expect(ids("FROM debian:12\nUSER app\nRUN apt-get update\n# plimsoll global ignore=PD002,PD003\n").isEmpty)
+    }
+
+    @Test func configurationIgnoresAndOverrides() throws {
+        let configuration = try ConfigurationLoader.load(yaml: """
+            ignore: [DL3009]
+            override:
+              error: [user-missing]
+            """, path: ".plimsoll.yaml")
+        let findings = Linter(configuration: configuration).lint(SourceFile(path: "Dockerfile", text: "FROM debian:12\nRUN apt-get update\n"))
+        #expect(findings.map(\.rule.id) == ["PD003"])
+        #expect(findings.first?.severity == .error)
+    }
+
+    @Test func ruleOptionChangesTheMinimum() throws {
+        let text = "FROM alpine:3.20\nUSER app\nRUN a\nRUN b\n"
+        #expect(ids(text) == ["PD001"])
+        let configuration = try ConfigurationLoader.load(yaml: "rules:\n  consecutive-run:\n    min-consecutive: 3\n", path: "c")
+        #expect(ids(text, configuration).isEmpty)
+    }
+}
+
+@Suite struct ConfigurationLoaderTests {
+    @Test func readsEveryKeyIncludingHadolintSpellings() throws {
+        let configuration = try ConfigurationLoader.load(yaml: """
+            ignored: [DL3006]
+            trustedRegistries: [docker.io]
+            failure-threshold: error
+            override:
+              info: [PD002]
+            rules:
+              PD001: {min-consecutive: 4}
+            """, path: "c")
+        #expect(configuration.ignored == ["DL3006"])
+        #expect(configuration.trustedRegistries == ["docker.io"])
+        #expect(configuration.failOn == .severity(.error))
+        #expect(configuration.severityOverrides == ["PD002": .info])
+        #expect(configuration.ruleOptions == ["PD001": ["min-consecutive": 4]])
+    }
+
+    @Test(arguments: [
+        ("colour: red", "unknown key 'colour'"),
+        ("ignore: 3", "'ignore' must be a list of strings"),
+        ("fail-on: sometimes", "'fail-on' must be one of"),
+        ("override:\n  fatal: [PD001]", "'override.fatal' is not a severity"),
+        ("override:\n  error: [XX999]", "unknown rule 'XX999'"),
+        ("rules:\n  PD999: {}", "'rules.PD999' is not a known rule"),
+        ("rules:\n  PD001: {speed: 1}", "'rules.PD001.speed' is not an option"),
+        ("rules:\n  PD001: {min-consecutive: many}", "must be a non-negative integer"),
+        ("- a list", "expected a mapping"),
+        ("key: [unclosed", "not valid YAML"),
+    ])
+    func malformedConfigurationNamesTheKey(_ yaml: String, _ expected: String) {
+        do {
+            _ = try ConfigurationLoader.load(yaml: yaml, path: ".plimsoll.yaml")
+            Issue.record("accepted \(yaml)")
+        } catch {
+            #expect(error.description.contains(expected), "\(error.description)")
+            #expect(error.description.hasPrefix(".plimsoll.yaml: "))
+        }
+    }
+
+    @Test func emptyFileIsTheDefault() throws {
+        #expect(try ConfigurationLoader.load(yaml: "", path: "c") == Configuration())
+    }
+}
+
+@Suite struct LinterTests {
+    @Test func syntaxErrorIsPD000AtTheLine() {
+        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: "FROM a:1\nUSER x\nENV ONLYKEY\n"))
+        #expect(findings.map(\.rule.id) == ["PD000"])
+        #expect(findings.first?.range.start.line == 3)
+        #expect(findings.first?.severity == .error)
+    }
+
+    @Test func buildProblemsArePD008AndRulesStillRun() {
+        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: "FROM a\nFOO bar\n"))
+        #expect(findings.map(\.rule.id) == ["PD003", "PD006", "PD008"])
+    }
+
+    @Test func buildArgumentsAndTargetChangeTheResult() {
+        let text = "ARG TAG=latest\nFROM node:$TAG AS app\nUSER node\nFROM app AS debug\nUSER root\n"
+        #expect(Linter().lint(SourceFile(path: "D", text: text)).map(\.rule.id) == ["PD006", "PD004"])
+        let options = BuildOptions(buildArguments: ["TAG": "22-slim"], target: "app")
+        #expect(Linter(options: options).lint(SourceFile(path: "D", text: text)).isEmpty)
+    }
+}
