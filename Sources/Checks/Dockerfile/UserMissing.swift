@@ -28,7 +28,7 @@ struct UserMissing: DockerfileRule {
             ? "RUN adduser -D -u 10001 app` then `USER app"
             : "RUN useradd --create-home --uid 10001 app` then `USER app"
         return [context.finding(Self.meta, at: stage.from.span,
-                                "final stage \(stage.displayName) has no USER, so the container runs as root; add `\(hint)`")]
+                                "\(stage.name.map { "final stage `\($0)`" } ?? "the final stage") has no USER, so the container runs as root; add `\(hint)`")]
     }
 
     /// Bases that already switch to an unprivileged user (distroless `:nonroot`, Chainguard).

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Checks
+import DockerfileSyntax
+import Reports
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options every linting command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: String = "text"
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: \(FailThreshold.choices). Default: warning, or fail-on from the configuration.")
+    var failOn: String?
+
+    @ArgumentParser.Flag(name: .customLong("no-color"), help: "Never colour the text output (also off when NO_COLOR is set or stdout is not a terminal).")
+    var noColor = false
+
+    @Option(name: .customLong("config"), help: "Configuration file. Default: .plimsoll.yaml in the directory or the nearest parent.")
+    var configPath: String?
+
+    @Option(name: .customLong("build-arg"), help: "A build argument as docker build takes it: KEY=VALUE, or KEY to take the value from the environment. Repeatable.")
+    var buildArguments: [String] = []
+
+    @Option(help: "The stage to build, as docker build --target; later stages are not part of the image.")
+    var target: String?
+
+    func reportFormat() throws(UsageError) -> ReportFormat {
+        guard let format = ReportFormat(rawValue: format.lowercased()) else {
+            throw UsageError(message: "unknown format '\(format)' (choose from \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return format
+    }
+
+    func buildOptions() throws(UsageError) -> BuildOptions {
+        var values: [String: String] = [:]
+        for argument in buildArguments {
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let key = parts.first, !key.isEmpty else { throw UsageError(message: "--build-arg '\(argument)' has no name") }
+            if parts.count == 2 {
+                values[key] = parts[1]
+            } else if let value = getenv(key) {
+                values[key] = String(cString: value)
+            }
+        }
+        return BuildOptions(buildArguments: values, target: target)
+    }
+
+    /// The configuration from `--config`, or the nearest `.plimsoll.yaml` from `directory` upward.
+    func loadConfiguration(searchingFrom directory: String) throws(UsageError) -> Configuration {
+        let path: String
+        if let configPath {
+            path = configPath
+        } else if let found = InputFiles.findUpward(ConfigurationLoader.fileName, from: directory) {
+            path = found
+        } else {
+            return Configuration()
+        }
+        let bytes = try InputFiles.read(path, limit: 1 << 20)
+        do {
+            return try ConfigurationLoader.load(yaml: String(decoding: bytes, as: UTF8.self), path: path)
+        } catch {
+            throw UsageError(message: error.description)
+        }
+    }
+
+    func threshold(_ configuration: Configuration) throws(UsageError) -> FailThreshold {
+        if let failOn {
+            guard let threshold = FailThreshold(failOn) else {
+                throw UsageError(message: "--fail-on '\(failOn)' is not one of \(FailThreshold.choices)")
+            }
+            return threshold
+        }
+        return configuration.failOn ?? .severity(.warning)
+    }
+
+    var useColor: Bool {
+        guard !noColor, isatty(STDOUT_FILENO) == 1 else { return false }
+        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return true
+    }
+
+    /// Lints `paths`, prints the report and returns the exit status.
+    func lint(_ paths: [String], configurationDirectory: String) throws -> Int32 {
+        let format = try reportFormat()
+        let configuration = try loadConfiguration(searchingFrom: configurationDirectory)
+        let threshold = try threshold(configuration)
+        let linter = Linter(configuration: configuration, options: try buildOptions())
+        var results: [LintReport.FileResult] = []
+        for path in paths {
+            let bytes = path == "-" ? try InputFiles.readStandardInput() : try InputFiles.read(path)
+            results.append(LintReport.FileResult(path: path, findings: linter.lint(SourceFile(path: path, bytes: bytes))))
+        }
+        let report = LintReport(files: results)
+        Output.standard(format.render(report, color: useColor && format == .text))
+        return report.findings.contains { threshold.isMet(by: $0.severity) } ? 1 : 0
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import Checks
+
+/// The `plimsoll` command and its subcommands.
+struct Plimsoll: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plimsoll",
+        abstract: "Make container images small and safe: lint Dockerfiles for size and security practices.",
+        version: ToolInfo.version,
+        subcommands: [Check.self, Lint.self, Rules.self])
+}

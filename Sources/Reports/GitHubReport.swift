@@ -1,0 +1,49 @@
+import Checks
+
+/// GitHub Actions workflow commands: one `::error file=…::message` annotation per finding.
+public enum GitHubReport {
+    public static func render(_ report: LintReport) -> String {
+        var output = ""
+        for finding in report.findings {
+            let command: String
+            switch finding.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .info, .style: command = "notice"
+            }
+            let properties = [
+                "file=\(property(finding.file))",
+                "line=\(finding.range.start.line)",
+                "col=\(finding.range.start.column)",
+                "endLine=\(finding.range.end.line)",
+                "endColumn=\(finding.range.end.column)",
+                "title=\(property("\(finding.rule.id) \(finding.rule.name)"))",
+            ]
+            output += "::\(command) \(properties.joined(separator: ","))::\(data(finding.message))\n"
+        }
+        return output
+    }
+
+    private static func data(_ text: String) -> String {
+        text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+    }
+
+    private static func property(_ text: String) -> String {
+        data(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target`; FoundationEssentials-free so start-up stays light.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var output = ""
+        var remainder = self[...]
+        while let range = remainder.range(of: target) {
+            output += remainder[..<range.lowerBound]
+            output += replacement
+            remainder = remainder[range.upperBound...]
+        }
+        return output + remainder
+    }
+}

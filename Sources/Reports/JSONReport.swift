@@ -1,0 +1,46 @@
+import Checks
+import DockerfileSyntax
+
+/// The stable JSON document (version 1).
+public enum JSONReport {
+    public static func render(_ report: LintReport) -> String {
+        JSONValue.object([
+            ("version", .number(1)),
+            ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
+            ("findings", .array(report.findings.map(finding))),
+        ]).rendered()
+    }
+
+    static func finding(_ finding: Finding) -> JSONValue {
+        .object([
+            ("rule", .string(finding.rule.id)),
+            ("name", .string(finding.rule.name)),
+            ("aliases", .array(finding.rule.aliases.map(JSONValue.string))),
+            ("severity", .string(finding.severity.rawValue)),
+            ("title", .string(finding.rule.title)),
+            ("message", .string(finding.message)),
+            ("file", .string(finding.file)),
+            ("line", .number(finding.range.start.line)),
+            ("column", .number(finding.range.start.column)),
+            ("endLine", .number(finding.range.end.line)),
+            ("endColumn", .number(finding.range.end.column)),
+            ("fix", finding.fix.map(fix) ?? .null),
+        ])
+    }
+
+    private static func fix(_ fix: Fix) -> JSONValue {
+        .object([
+            ("safety", .string(fix.safety.rawValue)),
+            ("description", .string(fix.description)),
+            ("edits", .array(fix.edits.map { edit in
+                .object([
+                    ("line", .number(edit.range.start.line)),
+                    ("column", .number(edit.range.start.column)),
+                    ("endLine", .number(edit.range.end.line)),
+                    ("endColumn", .number(edit.range.end.column)),
+                    ("replacement", .string(edit.replacement)),
+                ])
+            })),
+        ])
+    }
+}

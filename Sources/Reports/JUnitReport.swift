@@ -1,0 +1,27 @@
+import Checks
+
+/// JUnit XML: one test suite per file, one failing test case per finding, a passing case for a clean file.
+public enum JUnitReport {
+    public static func render(_ report: LintReport) -> String {
+        let total = report.files.reduce(0) { $0 + max(1, $1.findings.count) }
+        var output = XMLText.declaration
+        output += "<testsuites name=\"plimsoll\" tests=\"\(total)\" failures=\"\(report.findings.count)\">\n"
+        for file in report.files {
+            let path = XMLText.escape(file.path)
+            output += "  <testsuite name=\"\(path)\" tests=\"\(max(1, file.findings.count))\" failures=\"\(file.findings.count)\">\n"
+            if file.findings.isEmpty {
+                output += "    <testcase name=\"plimsoll\" classname=\"\(path)\"/>\n"
+            }
+            for finding in file.findings {
+                let name = XMLText.escape("\(finding.rule.id) \(finding.rule.name) at line \(finding.range.start.line)")
+                let detail = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(finding.message)"
+                output += "    <testcase name=\"\(name)\" classname=\"\(path)\">\n"
+                output += "      <failure message=\"\(XMLText.escape(finding.message))\" type=\"\(finding.severity.rawValue)\">"
+                output += XMLText.escape(detail) + "</failure>\n"
+                output += "    </testcase>\n"
+            }
+            output += "  </testsuite>\n"
+        }
+        return output + "</testsuites>\n"
+    }
+}

@@ -1,0 +1,40 @@
+import Checks
+
+/// The findings of one run, grouped by file in the order files were given.
+public struct LintReport: Sendable {
+    public struct FileResult: Sendable {
+        public var path: String
+        public var findings: [Finding]
+
+        public init(path: String, findings: [Finding]) {
+            self.path = path
+            self.findings = findings
+        }
+    }
+
+    public var files: [FileResult]
+
+    public init(files: [FileResult]) {
+        self.files = files
+    }
+
+    public var findings: [Finding] { files.flatMap(\.findings) }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// Output formats, named as on the command line.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, sarif, github, checkstyle, junit
+
+    public func render(_ report: LintReport, color: Bool = false) -> String {
+        switch self {
+        case .text: return TextReport(color: color).render(report)
+        case .json: return JSONReport.render(report)
+        case .sarif: return SARIFReport.render(report)
+        case .github: return GitHubReport.render(report)
+        case .checkstyle: return CheckstyleReport.render(report)
+        case .junit: return JUnitReport.render(report)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Checks
+
+/// `FILE:LINE:COL: severity[RULE] message` lines and a one-line summary, like compilers and hadolint.
+public struct TextReport: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    public func render(_ report: LintReport) -> String {
+        var output = ""
+        for finding in report.findings {
+            let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
+            let label = paint("\(finding.severity.rawValue)[\(finding.rule.id)]", finding.severity)
+            output += "\(paint(location, nil)): \(label) \(finding.message) (\(finding.rule.name))\n"
+        }
+        output += summary(report) + "\n"
+        return output
+    }
+
+    func summary(_ report: LintReport) -> String {
+        let files = report.files.count == 1 ? "1 file" : "\(report.files.count) files"
+        let total = report.findings.count
+        guard total > 0 else { return "No problems found in \(files)." }
+        let parts = Severity.allCases.reversed().compactMap { severity -> String? in
+            let count = report.count(severity)
+            return count == 0 ? nil : "\(count) \(severity.rawValue)"
+        }
+        return "\(total) \(total == 1 ? "problem" : "problems") (\(parts.joined(separator: ", "))) in \(files)."
+    }
+
+    private func paint(_ text: String, _ severity: Severity?) -> String {
+        guard color else { return text }
+        let code: String
+        switch severity {
+        case .error: code = "1;31"
+        case .warning: code = "1;33"
+        case .info: code = "36"
+        case .style: code = "2"
+        case nil: code = "1"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}
