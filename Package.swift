@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
-        .testTarget(name: "PlimsollCLITests", dependencies: ["Checks", "Reports"]),
+        .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports"]),
     ],
     swiftLanguageModes: [.v6]
 )

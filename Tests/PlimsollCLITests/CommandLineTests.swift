@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    let flawed = "FROM node\nRUN apt-get update && apt-get install -y curl\nCOPY . .\n"
+    let clean = "FROM node:22-slim\nUSER node\nCOPY app.js /app/\n"
+
+    @Test func exitStatusFollowsFailOn() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("Dockerfile", flawed).path
+        #expect(try PlimsollBinary.run(["lint", file]).status == 1)
+        #expect(try PlimsollBinary.run(["lint", "--fail-on", "error", file]).status == 0)
+        #expect(try PlimsollBinary.run(["lint", "--fail-on", "never", file]).status == 0)
+        #expect(try PlimsollBinary.run(["lint", "--fail-on", "info", try scratch.write("ok/Dockerfile", clean).path]).status == 0)
+    }
+
+    @Test func defaultFileIsDockerfileInTheWorkingDirectory() throws {
+        let scratch = try Scratch()
+        try scratch.write("Dockerfile", flawed)
+        let outcome = try PlimsollBinary.run(["lint", "--no-color"], in: scratch.url)
+        #expect(outcome.stdout.contains("Dockerfile:2:1: warning[PD002]"))
+        #expect(outcome.stdout.hasSuffix("in 1 file.\n"))
+        #expect(!outcome.stdout.contains("\u{1B}["))
+    }
+
+    @Test func severalFilesAndStandardInputInOneProcess() throws {
+        let scratch = try Scratch()
+        let first = try scratch.write("a/Dockerfile", flawed).path
+        let second = try scratch.write("b/Dockerfile", clean).path
+        let outcome = try PlimsollBinary.run(["lint", "--format", "json", first, "-", second], stdin: Data(flawed.utf8))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let files = Set((document["findings"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String })
+        #expect(files == [first, "-"])
+    }
+
+    @Test func everyFormatRuns() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("Dockerfile", flawed).path
+        for format in ["text", "json", "sarif", "github", "checkstyle", "junit"] {
+            let outcome = try PlimsollBinary.run(["lint", "-f", format, file])
+            #expect(outcome.status == 1 && !outcome.stdout.isEmpty && outcome.stderr.isEmpty, "\(format)")
+        }
+    }
+
+    @Test func checkFindsEveryDockerfileAndSkipsDependencies() throws {
+        let scratch = try Scratch()
+        for path in ["Dockerfile", "services/api.Dockerfile", "Dockerfile.dev", "node_modules/pkg/Dockerfile", ".git/Dockerfile", "README.md"] {
+            try scratch.write(path, flawed)
+        }
+        let outcome = try PlimsollBinary.run(["check", scratch.url.path, "--format", "checkstyle"])
+        #expect(outcome.status == 1)
+        let names = outcome.stdout.split(separator: "\n").filter { $0.contains("<file name=") }
+        #expect(names.count == 3, "\(names)")
+        #expect(!outcome.stdout.contains("node_modules") && !outcome.stdout.contains(".git/"))
+    }
+
+    @Test func configurationIsFoundUpwardAndOptionsApply() throws {
+        let scratch = try Scratch()
+        try scratch.write(".plimsoll.yaml", "ignore: [PD002]\nfail-on: error\n")
+        try scratch.write("service/Dockerfile", flawed)
+        let outcome = try PlimsollBinary.run(["lint", "Dockerfile"], in: scratch.url.appendingPathComponent("service"))
+        #expect(outcome.status == 0)
+        #expect(!outcome.stdout.contains("PD002") && outcome.stdout.contains("PD006"))
+        let explicit = try scratch.write("strict.yaml", "override:\n  error: [PD005]\n")
+        let strict = try PlimsollBinary.run(["lint", "--config", explicit.path, "--fail-on", "error", "Dockerfile"],
+                                            in: scratch.url.appendingPathComponent("service"))
+        #expect(strict.status == 1 && strict.stdout.contains("error[PD005]"))
+    }
+
+    @Test func buildArgAndTarget() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("Dockerfile", "ARG TAG=latest\nFROM node:${TAG} AS app\nUSER node\nFROM app AS debug\nUSER root\n").path
+        #expect(try PlimsollBinary.run(["lint", file]).status == 1)
+        #expect(try PlimsollBinary.run(["lint", "--build-arg", "TAG=22-slim", "--target", "app", file]).status == 0)
+        let fromEnvironment = try PlimsollBinary.run(["lint", "--build-arg", "TAG", "--target", "app", file], environment: ["TAG": "22"])
+        #expect(fromEnvironment.status == 0)
+    }
+
+    @Test func rulesCommand() throws {
+        let table = try PlimsollBinary.run(["rules"])
+        #expect(table.status == 0 && table.stdout.contains("PD002  apt-lists-not-removed"))
+        let detail = try PlimsollBinary.run(["rules", "DL3009"])
+        #expect(detail.stdout.hasPrefix("PD002 apt-lists-not-removed (warning)") && detail.stdout.contains("Triggers on:"))
+        let json = try PlimsollBinary.run(["rules", "--format", "json"])
+        #expect(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) is [String: Any])
+        #expect(try PlimsollBinary.run(["rules", "PD999"]).status == 2)
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try PlimsollBinary.run(["--version"])
+        #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let help = try PlimsollBinary.run(["lint", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("--fail-on"))
+    }
+}
