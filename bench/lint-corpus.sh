@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Lint the real-world Dockerfile corpus with hadolint and plimsoll, side by side, and print ratios.
 #   bash bench/lint-corpus.sh
-# Installs hadolint through ../shared/tools/install-anchors.sh and builds plimsoll in release mode
-# with a static Swift standard library (as README's install section does).
+# Installs hadolint through ../shared/tools/install-anchors.sh and builds plimsoll as README's
+# install section does: release mode, fully static executable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
@@ -13,8 +13,9 @@ VENV=${VENV:-$HOME/.cache/plimsoll-anchors/venv}
 [[ -x $VENV/bin/hadolint ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
 HADOLINT=$VENV/bin/hadolint
 
-swift build -c release --static-swift-stdlib >/dev/null
-PLIMSOLL=$(swift build -c release --static-swift-stdlib --show-bin-path)/plimsoll
+BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-static)
+"${BUILD[@]}" >/dev/null
+PLIMSOLL=$("${BUILD[@]}" --show-bin-path)/plimsoll
 
 mapfile -t FILES < <(find "$CORPUS" -type f ! -name SOURCES.tsv | sort)
 echo "corpus: ${#FILES[@]} Dockerfiles; $("$HADOLINT" --version | head -n1); plimsoll $("$PLIMSOLL" --version)"

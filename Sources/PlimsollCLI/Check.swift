@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a project directory: every Dockerfile in it.",
         discussion: "Finds Dockerfile, *.Dockerfile, *.dockerfile and Dockerfile.* under DIR, skipping .git, node_modules, vendor and build output folders.")
 

@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Lint Dockerfiles.",
         discussion: "FILE defaults to ./Dockerfile; `-` reads one Dockerfile from standard input.")
 

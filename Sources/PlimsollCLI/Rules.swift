@@ -4,6 +4,7 @@ import Reports
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List every rule, or show one rule's documentation.",
         discussion: "ID may be a rule id (PD002), its name (apt-lists-not-removed) or an alias (DL3009).")
 

@@ -34,16 +34,24 @@ public enum GitHubReport {
 }
 
 extension String {
-    /// Replaces every occurrence of `target`; FoundationEssentials-free so start-up stays light.
+    /// Replaces every occurrence of `target`; written here so Reports needs no Foundation.
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var output = ""
-        var remainder = self[...]
-        while let range = remainder.range(of: target) {
-            output += remainder[..<range.lowerBound]
-            output += replacement
-            remainder = remainder[range.upperBound...]
+        let needle = Array(target.utf8)
+        guard !needle.isEmpty, utf8.count >= needle.count else { return self }
+        let haystack = Array(utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(haystack.count)
+        var index = 0
+        while index < haystack.count {
+            if haystack[index] == needle[0], index + needle.count <= haystack.count,
+               haystack[index..<index + needle.count].elementsEqual(needle) {
+                output.append(contentsOf: replacement.utf8)
+                index += needle.count
+            } else {
+                output.append(haystack[index])
+                index += 1
+            }
         }
-        return output + remainder
+        return String(decoding: output, as: UTF8.self)
     }
 }
