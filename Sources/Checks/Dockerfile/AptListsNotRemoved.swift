@@ -19,6 +19,7 @@ struct AptListsNotRemoved: DockerfileRule {
         passing: [
             "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
             "FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n",
+            "FROM debian:13-slim\nRUN set -eux; apt-get update; apt-get install -y --no-install-recommends curl; apt-get dist-clean\n",
             "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build /bin/true /true\n",
             "FROM debian:12-slim\nRUN <<EOF\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n",
         ],
@@ -33,7 +34,9 @@ struct AptListsNotRemoved: DockerfileRule {
                 guard let script = step.script else { continue }
                 // `update` is what downloads the lists; install and upgrade only read them.
                 guard let update = script.commands.first(where: { $0.invokes(["apt-get", "apt"], subcommand: ["update"]) }),
-                      !script.removes(Self.lists) else { continue }
+                      !script.removes(Self.lists),
+                      // apt 2.7+ `dist-clean` deletes the lists as well as the archives.
+                      !script.commands.contains(where: { $0.invokes(["apt-get", "apt"], subcommand: ["dist-clean"]) }) else { continue }
                 let mounts = step.expandedFlags.filter { $0.name == "mount" }.map { MountOptions($0.value ?? "") }
                 guard !mounts.contains(where: { $0.cachesPath(Self.lists) }) else { continue }
                 let message = "`\(update.program ?? "apt-get") update` leaves its package lists in this layer; end the RUN with `&& rm -rf \(Self.lists)/*`"
