@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DockerfileSyntax", targets: ["DockerfileSyntax"]),
         .library(name: "Checks", targets: ["Checks"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "BuildContext", targets: ["BuildContext"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,6 +17,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "DockerfileSyntax"),
+        .target(name: "BuildContext", dependencies: ["DockerfileSyntax"]),
         .target(name: "Checks", dependencies: ["DockerfileSyntax", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["Checks"]),
         .executableTarget(
@@ -25,6 +27,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
+        .testTarget(name: "BuildContextTests", dependencies: ["BuildContext"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports"]),
