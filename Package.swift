@@ -23,7 +23,7 @@ let package = Package(
         .executableTarget(
             name: "PlimsollCLI",
             dependencies: [
-                "DockerfileSyntax", "Checks", "Reports",
+                "DockerfileSyntax", "BuildContext", "Checks", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),

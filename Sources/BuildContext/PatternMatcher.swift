@@ -14,6 +14,14 @@ public struct PatternMatcher: Sendable {
         try self.init(lines, hasLines: true)
     }
 
+    private init(patterns: [IgnorePattern], lines: [Int?]) {
+        self.patterns = patterns
+        self.lines = lines
+    }
+
+    /// No patterns: everything is sent.
+    public static let empty = PatternMatcher(patterns: [], lines: [])
+
     private init(_ lines: [IgnoreLine], hasLines: Bool) throws(IgnorePatternError) {
         var patterns: [IgnorePattern] = []
         var numbers: [Int?] = []

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BuildContext
 
 /// Reading inputs and writing output with plain POSIX calls: clear errors, bounded memory, a fast start.
 enum InputFiles {
@@ -10,40 +11,22 @@ enum InputFiles {
     static let defaultLimit = 128 << 20
 
     static func read(_ path: String, limit: Int = defaultLimit) throws(UsageError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw UsageError(message: "cannot read \(path): \(systemError())") }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw UsageError(message: "cannot read \(path): \(systemError())") }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw UsageError(message: "cannot read \(path): it is a directory") }
-        return try readAll(descriptor, name: path, limit: limit)
-    }
-
-    static func readStandardInput() throws(UsageError) -> [UInt8] {
-        try readAll(STDIN_FILENO, name: "standard input", limit: defaultLimit)
-    }
-
-    private static func readAll(_ descriptor: Int32, name: String, limit: Int) throws(UsageError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw UsageError(message: "cannot read \(name): \(systemError())")
-            }
-            if count == 0 { return bytes }
-            guard bytes.count + count <= limit else {
-                throw UsageError(message: "\(name) is larger than \(limit >> 20) MiB; that is not a Dockerfile")
-            }
-            bytes.append(contentsOf: chunk[0..<count])
+        do {
+            return try FileReader.read(path, limit: limit)
+        } catch {
+            throw UsageError(message: error.reason.hasPrefix("larger than") ? "\(path) is \(error.reason); that is not a Dockerfile" : error.description)
         }
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    static func readStandardInput() throws(UsageError) -> [UInt8] {
+        do {
+            return try FileReader.readAll(STDIN_FILENO, name: "standard input", limit: defaultLimit)
+        } catch {
+            throw UsageError(message: error.reason.hasPrefix("larger than") ? "standard input is \(error.reason); that is not a Dockerfile" : error.description)
+        }
     }
+
+    static func isDirectory(_ path: String) -> Bool { FileReader.isDirectory(path) }
 
     /// `name` in `directory` or the nearest parent that has it.
     static func findUpward(_ name: String, from directory: String) -> String? {
@@ -59,9 +42,5 @@ enum InputFiles {
             current = parent
         }
         return nil
-    }
-
-    static func systemError() -> String {
-        String(cString: strerror(errno)).lowercased()
     }
 }

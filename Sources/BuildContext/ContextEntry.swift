@@ -1,0 +1,64 @@
+/// One entry the build context sends.
+public struct ContextEntry: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case file, symlink, directory, other
+    }
+
+    /// Slash-separated and relative to the context root; bytes that are not UTF-8 are shown as U+FFFD.
+    public var path: String
+    public var kind: Kind
+    /// Bytes of a regular file; 0 otherwise.
+    public var size: Int64
+    /// Where a symlink points, as stored (never followed).
+    public var linkTarget: String?
+}
+
+/// An entry the walk could not read; reported, not fatal.
+public struct ContextProblem: Sendable, Hashable {
+    public var path: String
+    public var message: String
+}
+
+/// What `docker build` would send for one context directory.
+public struct ContextSnapshot: Sendable {
+    /// The context directory as given.
+    public var root: String
+    /// The ignore file in effect (`Dockerfile.dockerignore` beside the Dockerfile wins over `.dockerignore`), if any.
+    public var ignoreFile: String?
+    public var matcher: PatternMatcher
+    /// Sent files, symlinks and other non-directories, sorted by path.
+    public var files: [ContextEntry]
+    /// Sent directories (each `directory` entry), sorted by path.
+    public var directories: [ContextEntry]
+    public var problems: [ContextProblem]
+
+    public var totalBytes: Int64 { files.reduce(0) { $0 + $1.size } }
+
+    /// The sent entries under `directory` ("." for the root), found by binary search on the sorted paths.
+    public func files(under directory: String) -> ArraySlice<ContextEntry> {
+        guard directory != "." && !directory.isEmpty else { return files[...] }
+        let prefix = directory + "/"
+        let start = lowerBound(prefix)
+        var end = start
+        while end < files.count, files[end].path.hasPrefix(prefix) { end += 1 }
+        return files[start..<end]
+    }
+
+    public func file(at path: String) -> ContextEntry? {
+        let index = lowerBound(path)
+        return index < files.count && files[index].path == path ? files[index] : nil
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        path == "." || directories.contains { $0.path == path } || !files(under: path).isEmpty
+    }
+
+    private func lowerBound(_ path: String) -> Int {
+        var low = 0, high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            if files[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
