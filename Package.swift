@@ -18,7 +18,8 @@ let package = Package(
     targets: [
         .target(name: "DockerfileSyntax"),
         .target(name: "BuildContext", dependencies: ["DockerfileSyntax"]),
-        .target(name: "Checks", dependencies: ["DockerfileSyntax", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SecretScanning"),
+        .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "SecretScanning", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["Checks"]),
         .executableTarget(
             name: "PlimsollCLI",
@@ -28,6 +29,7 @@ let package = Package(
             ]),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "BuildContextTests", dependencies: ["BuildContext"]),
+        .testTarget(name: "SecretScanningTests", dependencies: ["SecretScanning"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports"]),

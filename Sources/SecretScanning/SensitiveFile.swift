@@ -1,0 +1,49 @@
+/// Files that hold credentials by their name and, where the name alone is not enough, a
+/// keyword in their content (`.npmrc` only with `_authToken`, `.docker/config.json` only with `auths`).
+public struct SensitiveFile: Sendable, Hashable {
+    public var id: String
+    public var title: String
+
+    /// `nil` when `path` is not a credential file. `content` is consulted only for the names that need it.
+    public static func classify(_ path: String, content: () -> [UInt8]?) -> SensitiveFile? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let lower = name.lowercased()
+        func needs(_ keyword: String) -> Bool {
+            guard let bytes = content() else { return false }
+            return SecretScanner.contains(Array(keyword.utf8), in: bytes)
+        }
+        if lower == ".env" || (lower.hasPrefix(".env.") && !exampleSuffixes.contains(where: lower.hasSuffix)) {
+            return SensitiveFile(id: "dotenv", title: "environment file with secrets")
+        }
+        if ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].contains(lower) {
+            return SensitiveFile(id: "ssh-private-key", title: "SSH private key")
+        }
+        if lower.hasSuffix(".pem") || lower.hasSuffix(".key") {
+            return needs("PRIVATE KEY") ? SensitiveFile(id: "private-key-file", title: "private key file") : nil
+        }
+        if lower == ".npmrc", needs("_authToken") || needs("_auth=") || needs("_password") {
+            return SensitiveFile(id: "npmrc-token", title: "npm credentials")
+        }
+        if lower == ".pypirc", needs("password") {
+            return SensitiveFile(id: "pypirc-password", title: "PyPI credentials")
+        }
+        if path.hasSuffix(".aws/credentials") {
+            return SensitiveFile(id: "aws-credentials", title: "AWS credentials file")
+        }
+        if path.hasSuffix(".docker/config.json"), needs("\"auths\""), needs("\"auth\"") {
+            return SensitiveFile(id: "docker-config-auths", title: "Docker registry credentials")
+        }
+        if path.hasSuffix(".kube/config") || lower == "kubeconfig" || lower.hasSuffix(".kubeconfig") {
+            return needs("client-key-data") || needs("token:") || needs("password:")
+                ? SensitiveFile(id: "kubeconfig", title: "Kubernetes credentials") : nil
+        }
+        if lower == ".git-credentials" { return SensitiveFile(id: "git-credentials", title: "Git credentials") }
+        if lower == ".netrc" { return SensitiveFile(id: "netrc", title: "netrc credentials") }
+        if lower.hasSuffix(".tfstate") || lower.hasSuffix(".tfstate.backup") {
+            return SensitiveFile(id: "terraform-state", title: "Terraform state (holds resource secrets)")
+        }
+        return nil
+    }
+
+    static let exampleSuffixes = [".example", ".sample", ".template", ".dist", ".defaults"]
+}
