@@ -31,6 +31,8 @@ public struct ContextSnapshot: Sendable {
     /// Sent directories (each `directory` entry), sorted by path.
     public var directories: [ContextEntry]
     public var problems: [ContextProblem]
+    /// For each ignore pattern, whether it matched any entry of the context (an exception: re-included one).
+    public var patternUsed: [Bool]
 
     public var totalBytes: Int64 { files.reduce(0) { $0 + $1.size } }
 

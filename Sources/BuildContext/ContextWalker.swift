@@ -24,7 +24,7 @@ public enum ContextWalker {
         walk.files.sort { $0.path < $1.path }
         walk.directories.sort { $0.path < $1.path }
         return ContextSnapshot(root: root, ignoreFile: ignoreFile, matcher: matcher, files: walk.files,
-                               directories: walk.directories, problems: walk.problems)
+                               directories: walk.directories, problems: walk.problems, patternUsed: walk.patternUsed)
     }
 
     private struct Walk {
@@ -33,10 +33,12 @@ public enum ContextWalker {
         var files: [ContextEntry] = []
         var directories: [ContextEntry] = []
         var problems: [ContextProblem] = []
+        var patternUsed: [Bool]
 
         init(matcher: PatternMatcher, rootPath: [UInt8]) {
             self.matcher = matcher
             self.rootPath = rootPath
+            self.patternUsed = [Bool](repeating: false, count: matcher.patterns.count)
         }
 
         static func display(_ path: [UInt8]) -> String { String(decoding: path, as: UTF8.self) }
@@ -60,6 +62,7 @@ public enum ContextWalker {
             for child in children {
                 let childPath = path.isEmpty ? child.name : path + [UInt8(ascii: "/")] + child.name
                 let results = matcher.evaluate(childPath, parent: parent)
+                for (index, matched) in results.matchedPatterns.enumerated() where matched { patternUsed[index] = true }
                 var status = stat()
                 let statResult = child.name.withUnsafeBufferPointer { buffer -> Int32 in
                     var cName = Array(buffer) + [0]

@@ -57,7 +57,7 @@ public struct PatternMatcher: Sendable {
 
     /// Per-pattern results for a directory, so its children need not re-test what it matched.
     public struct ParentResults: Sendable {
-        var matchedPatterns: [Bool]
+        public internal(set) var matchedPatterns: [Bool]
         public var excluded: Bool
         public static let root = ParentResults(matchedPatterns: [], excluded: false)
     }

@@ -36,13 +36,17 @@ public struct Finding: Sendable {
     public var file: String
     public var range: SourceRange
     public var fix: Fix?
+    /// For build-context findings: the path relative to the context root.
+    public var path: String?
 
-    public init(rule: RuleMeta, severity: Severity? = nil, message: String, file: String, range: SourceRange, fix: Fix? = nil) {
+    public init(rule: RuleMeta, severity: Severity? = nil, message: String, file: String, range: SourceRange, fix: Fix? = nil,
+                path: String? = nil) {
         self.rule = rule
         self.severity = severity ?? rule.severity
         self.message = message
         self.file = file
         self.range = range
         self.fix = fix
+        self.path = path
     }
 }

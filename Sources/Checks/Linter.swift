@@ -17,7 +17,8 @@ public struct Linter: Sendable {
         do {
             dockerfile = try DockerfileParser.parse(source)
         } catch {
-            return finalize([buildFailure(BuiltinFindings.syntaxError, error, in: source)], pragmas: nil)
+            return FindingPolicy(configuration: configuration)
+                .apply([buildFailure(BuiltinFindings.syntaxError, error, in: source)], pragmas: nil, pragmaFile: nil)
         }
         let graph = BuildGraph(dockerfile, options: options)
         var findings = graph.problems.map { buildFailure(BuiltinFindings.invalidInstruction, $0, in: source) }
@@ -25,7 +26,7 @@ public struct Linter: Sendable {
         for rule in rules where !configuration.isIgnored(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))
         }
-        return finalize(findings, pragmas: Pragmas(dockerfile))
+        return FindingPolicy(configuration: configuration).apply(findings, pragmas: Pragmas(dockerfile), pragmaFile: source.path)
     }
 
     private func buildFailure(_ meta: RuleMeta, _ error: DockerfileSyntaxError, in source: SourceFile) -> Finding {
@@ -33,16 +34,5 @@ public struct Linter: Sendable {
         let endLine = min(error.endLine, source.lineCount)
         let end = source.position(of: source.endOfLine(max(endLine, error.line)))
         return Finding(rule: meta, message: error.message, file: source.path, range: SourceRange(start: start, end: max(start, end)))
-    }
-
-    private func finalize(_ findings: [Finding], pragmas: Pragmas?) -> [Finding] {
-        findings
-            .filter { !configuration.isIgnored($0.rule) && !(pragmas?.suppresses($0) ?? false) }
-            .map { finding in
-                var adjusted = finding
-                if let override = configuration.severityOverride(for: finding.rule) { adjusted.severity = override }
-                return adjusted
-            }
-            .sorted { ($0.range.start, $0.rule.id) < ($1.range.start, $1.rule.id) }
     }
 }

@@ -10,10 +10,24 @@ public enum RuleRegistry {
         UntrustedRegistry.self,
     ]
 
-    /// All rule descriptions, the linter's own findings included, sorted by id.
+    public static let contextRules: [any ContextRule.Type] = [
+        DockerignoreMissing.self,
+        SecretInContext.self,
+        SecretCopiedIntoImage.self,
+        VCSOrEditorDirectory.self,
+        DependencyDirectorySent.self,
+        JunkFiles.self,
+        LargeFile.self,
+        LargeContext.self,
+        CopySourceIgnored.self,
+        CopySourceMissing.self,
+        IgnorePatternUnused.self,
+    ]
+
+    /// All rule descriptions, the linter's own findings included: Dockerfile rules, then context rules, by id.
     public static let all: [RuleMeta] = (
         [BuiltinFindings.syntaxError, BuiltinFindings.invalidInstruction] + dockerfileRules.map { $0.meta }
-    ).sorted { $0.id < $1.id }
+    ).sorted { $0.id < $1.id } + contextRules.map { $0.meta }.sorted { $0.id < $1.id }
 
     public static func meta(named identifier: String) -> RuleMeta? {
         all.first { $0.isNamed(identifier) }

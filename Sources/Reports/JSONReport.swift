@@ -12,7 +12,7 @@ public enum JSONReport {
     }
 
     static func finding(_ finding: Finding) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("rule", .string(finding.rule.id)),
             ("name", .string(finding.rule.name)),
             ("aliases", .array(finding.rule.aliases.map(JSONValue.string))),
@@ -25,7 +25,9 @@ public enum JSONReport {
             ("endLine", .number(finding.range.end.line)),
             ("endColumn", .number(finding.range.end.column)),
             ("fix", finding.fix.map(fix) ?? .null),
-        ])
+        ]
+        if let path = finding.path { members.append(("path", .string(path))) }
+        return .object(members)
     }
 
     private static func fix(_ fix: Fix) -> JSONValue {

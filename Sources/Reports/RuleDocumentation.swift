@@ -35,7 +35,8 @@ public enum RuleDocumentation {
     public static func markdownHelp(_ rule: RuleMeta) -> String {
         var output = "**\(rule.title)**\n\n\(rule.why)\n"
         if !rule.aliases.isEmpty { output += "\nAliases: \(rule.aliases.map { "`\($0)`" }.joined(separator: ", "))\n" }
-        output += "\nTriggers on:\n\n```dockerfile\n\(rule.triggering[0])```\n\nPasses:\n\n```dockerfile\n\(rule.passing[0])```\n"
+        let fence = rule.id.hasPrefix("PC") ? "```text" : "```dockerfile"
+        output += "\nTriggers on:\n\n\(fence)\n\(rule.triggering[0])```\n\nPasses:\n\n\(fence)\n\(rule.passing[0])```\n"
         return output
     }
 

@@ -20,7 +20,7 @@ import Testing
         for rule in RuleRegistry.all {
             #expect(!rule.triggering.isEmpty && !rule.passing.isEmpty, "\(rule.id) needs both kinds of example")
             #expect(rule.why.count > 80, "\(rule.id) must explain why")
-            #expect(rule.id.count == 5 && rule.id.hasPrefix("PD"), "\(rule.id) is not a PD### id")
+            #expect(rule.id.count == 5 && (rule.id.hasPrefix("PD") || rule.id.hasPrefix("PC")), "\(rule.id) is not a PD###/PC### id")
             #expect(rule.name == rule.name.lowercased() && !rule.name.contains(" "), "\(rule.id) name must be kebab-case")
         }
         #expect(Set(RuleRegistry.all.map(\.id)).count == RuleRegistry.all.count, "rule ids must be unique")
@@ -32,7 +32,14 @@ import Testing
         let configuration = try example.rule.exampleConfiguration.map {
             try ConfigurationLoader.load(yaml: $0, path: "example")
         } ?? Configuration()
-        let findings = Linter(configuration: configuration).lint(SourceFile(path: "Dockerfile", text: example.text))
+        let findings: [Finding]
+        if example.rule.id.hasPrefix("PC") {
+            let context = try ExampleContext(example.text)
+            findings = try ContextLinter(configuration: configuration)
+                .check(context: context.root.path, dockerfile: context.dockerfile).findings
+        } else {
+            findings = Linter(configuration: configuration).lint(SourceFile(path: "Dockerfile", text: example.text))
+        }
         let fired = findings.filter { $0.rule.id == example.rule.id }
         if example.triggers {
             #expect(!fired.isEmpty, "expected \(example.rule.id); got \(findings.map(\.rule.id))")
