@@ -8,6 +8,12 @@ public struct ContextSecret: Sendable {
     public var title: String
     /// The masked value, or nil when the file name alone gives it away.
     public var masked: String?
+
+    /// `(environment file)` or `holds a credential at line 3: AWS access key ID AKIA… (20 characters)`.
+    public var description: String {
+        guard let masked else { return "(\(title))" }
+        return "holds a credential at line \(line): \(title) \(masked)"
+    }
 }
 
 /// What a context rule can ask: the Dockerfile's stages, the context snapshot, what each COPY takes.
@@ -83,6 +89,6 @@ public struct ContextCheckContext: Sendable {
 }
 
 extension CopyResolution {
-    /// `COPY src /app` as the message names it.
-    public var label: String { "`\(step.instruction.keyword) \(sources.joined(separator: " "))`" }
+    /// `COPY src /app` as the message names it (as written, flags included).
+    public var label: String { "`\(step.instruction.keyword) \(step.instruction.rest.value)`" }
 }

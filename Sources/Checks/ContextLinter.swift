@@ -3,6 +3,8 @@ import DockerfileSyntax
 
 /// What `plimsoll context` found for one Dockerfile and its context.
 public struct ContextReport: Sendable {
+    /// The Dockerfile's path as given, when there is one.
+    public var dockerfilePath: String?
     public var snapshot: ContextSnapshot
     public var copies: [CopyResolution]
     public var findings: [Finding]
@@ -40,6 +42,6 @@ public struct ContextLinter: Sendable {
         }
         findings = FindingPolicy(configuration: configuration)
             .apply(findings, pragmas: dockerfileTree.map(Pragmas.init), pragmaFile: dockerfile?.path)
-        return ContextReport(snapshot: snapshot, copies: copies, findings: findings)
+        return ContextReport(dockerfilePath: dockerfile?.path, snapshot: snapshot, copies: copies, findings: findings)
     }
 }

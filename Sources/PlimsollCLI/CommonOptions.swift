@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checks
 import DockerfileSyntax
+import BuildContext
 import Reports
 #if canImport(Glibc)
 import Glibc
@@ -84,19 +85,37 @@ struct CommonOptions: ParsableArguments {
         return true
     }
 
-    /// Lints `paths`, prints the report and returns the exit status.
-    func lint(_ paths: [String], configurationDirectory: String) throws -> Int32 {
+    /// Everything a run needs before it reads any input; fails early on bad options or configuration.
+    struct RunSettings {
+        var format: ReportFormat
+        var configuration: Configuration
+        var threshold: FailThreshold
+        var build: BuildOptions
+    }
+
+    func settings(configurationDirectory: String) throws(UsageError) -> RunSettings {
         let format = try reportFormat()
         let configuration = try loadConfiguration(searchingFrom: configurationDirectory)
-        let threshold = try threshold(configuration)
-        let linter = Linter(configuration: configuration, options: try buildOptions())
-        var results: [LintReport.FileResult] = []
-        for path in paths {
-            let bytes = path == "-" ? try InputFiles.readStandardInput() : try InputFiles.read(path)
-            results.append(LintReport.FileResult(path: path, findings: linter.lint(SourceFile(path: path, bytes: bytes))))
+        return RunSettings(format: format, configuration: configuration, threshold: try threshold(configuration), build: try buildOptions())
+    }
+
+    /// Reads a Dockerfile given on the command line (`-` is standard input).
+    func readDockerfile(_ path: String) throws(UsageError) -> SourceFile {
+        SourceFile(path: path, bytes: path == "-" ? try InputFiles.readStandardInput() : try InputFiles.read(path))
+    }
+
+    /// Runs the context checks for one Dockerfile (or none) and its context directory.
+    func checkContext(_ directory: String, dockerfile: SourceFile?, settings: RunSettings) throws(UsageError) -> ContextReport {
+        do {
+            return try ContextLinter(configuration: settings.configuration, options: settings.build).check(context: directory, dockerfile: dockerfile)
+        } catch {
+            throw UsageError(message: error.message)
         }
-        let report = LintReport(files: results)
-        Output.standard(format.render(report, color: useColor && format == .text))
-        return report.findings.contains { threshold.isMet(by: $0.severity) } ? 1 : 0
+    }
+
+    /// Prints the report and returns the exit status.
+    func finish(_ report: LintReport, settings: RunSettings) -> Int32 {
+        Output.standard(settings.format.render(report, color: useColor && settings.format == .text))
+        return report.findings.contains { settings.threshold.isMet(by: $0.severity) } ? 1 : 0
     }
 }

@@ -4,11 +4,17 @@ import DockerfileSyntax
 /// The stable JSON document (version 1).
 public enum JSONReport {
     public static func render(_ report: LintReport) -> String {
-        JSONValue.object([
+        var members: [(String, JSONValue)] = [
             ("version", .number(1)),
             ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
             ("findings", .array(report.findings.map(finding))),
-        ]).rendered()
+        ]
+        switch report.context {
+        case .none: break
+        case .single(let context): members.append(("context", ContextJSON.render(context)))
+        case .perDockerfile(let contexts): members.append(("contexts", .array(contexts.map(ContextJSON.render))))
+        }
+        return JSONValue.object(members).rendered()
     }
 
     static func finding(_ finding: Finding) -> JSONValue {

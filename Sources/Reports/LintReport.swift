@@ -1,7 +1,15 @@
+import BuildContext
 import Checks
 
 /// The findings of one run, grouped by file in the order files were given.
 public struct LintReport: Sendable {
+    /// Build-context results: the `context` command reports one, `check` one per Dockerfile.
+    public enum ContextSection: Sendable {
+        case none
+        case single(ContextReport)
+        case perDockerfile([ContextReport])
+    }
+
     public struct FileResult: Sendable {
         public var path: String
         public var findings: [Finding]
@@ -13,9 +21,11 @@ public struct LintReport: Sendable {
     }
 
     public var files: [FileResult]
+    public var context: ContextSection
 
-    public init(files: [FileResult]) {
+    public init(files: [FileResult], context: ContextSection = .none) {
         self.files = files
+        self.context = context
     }
 
     public var findings: [Finding] { files.flatMap(\.findings) }

@@ -10,6 +10,7 @@ public struct TextReport: Sendable {
 
     public func render(_ report: LintReport) -> String {
         var output = ""
+        if case .single(let context) = report.context { output += ContextText.render(context) }
         for finding in report.findings {
             let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
             let label = paint("\(finding.severity.rawValue)[\(finding.rule.id)]", finding.severity)

@@ -13,7 +13,7 @@ public struct SensitiveFile: Sendable, Hashable {
             return SecretScanner.contains(Array(keyword.utf8), in: bytes)
         }
         if lower == ".env" || (lower.hasPrefix(".env.") && !exampleSuffixes.contains(where: lower.hasSuffix)) {
-            return SensitiveFile(id: "dotenv", title: "environment file with secrets")
+            return SensitiveFile(id: "dotenv", title: "environment file")
         }
         if ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].contains(lower) {
             return SensitiveFile(id: "ssh-private-key", title: "SSH private key")

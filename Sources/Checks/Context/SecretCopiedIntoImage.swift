@@ -21,9 +21,8 @@ struct SecretCopiedIntoImage: ContextRule {
     func check(_ context: ContextCheckContext) -> [Finding] {
         context.secrets.compactMap { secret in
             guard let copy = context.carriers[secret.path] else { return nil }
-            let value = secret.masked.map { " (\($0))" } ?? ""
             return context.finding(Self.meta, at: copy, path: secret.path,
-                                   "\(copy.label) copies `\(secret.path)`, a \(secret.title)\(value), into the image; exclude it in .dockerignore and use `RUN --mount=type=secret`")
+                                   "\(copy.label) copies `\(secret.path)` into the image, and it \(secret.masked == nil ? "is a credential file " : "")\(secret.description); exclude it in .dockerignore and use `RUN --mount=type=secret`")
         }
     }
 }

@@ -20,9 +20,8 @@ struct SecretInContext: ContextRule {
 
     func check(_ context: ContextCheckContext) -> [Finding] {
         context.secrets.filter { context.carriers[$0.path] == nil }.map { secret in
-            let value = secret.masked.map { " (\($0))" } ?? ""
-            return context.finding(Self.meta, path: secret.path, line: secret.line,
-                                   "`\(secret.path)` holds a \(secret.title)\(value) and is sent to the builder; add it to .dockerignore")
+            context.finding(Self.meta, path: secret.path, line: secret.line,
+                            "`\(secret.path)` \(secret.description) and is sent to the builder; add it to .dockerignore")
         }
     }
 }

@@ -1,0 +1,46 @@
+import ArgumentParser
+import BuildContext
+import Checks
+import DockerfileSyntax
+import Reports
+
+struct ContextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "context",
+        abstract: "Show what a build sends to the builder and what each COPY/ADD takes, and check it.",
+        discussion: """
+            Applies .dockerignore exactly as Docker does (a `<Dockerfile>.dockerignore` beside the Dockerfile \
+            replaces the context's .dockerignore), lists the files sent with their sizes, resolves every COPY and \
+            ADD against them, and runs the build-context rules (PC…).
+            """)
+
+    @ArgumentParser.Argument(help: "The build context directory.")
+    var directory: String = "."
+
+    @Option(name: .customLong("file"), help: "The Dockerfile. Default: DIR/Dockerfile (the context alone is checked when there is none).")
+    var dockerfile: String?
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let settings = try options.settings(configurationDirectory: directory)
+        let defaultPath = directory.hasSuffix("/") ? directory + "Dockerfile" : directory + "/Dockerfile"
+        var source: SourceFile?
+        if let dockerfile {
+            source = try options.readDockerfile(dockerfile)
+        } else if FileReader.exists(defaultPath) {
+            source = try options.readDockerfile(defaultPath)
+        }
+        let report = try options.checkContext(directory, dockerfile: source, settings: settings)
+        var byFile: [String: [Finding]] = [:]
+        var order: [String] = []
+        for finding in report.findings {
+            if byFile[finding.file] == nil { order.append(finding.file) }
+            byFile[finding.file, default: []].append(finding)
+        }
+        let files = order.map { LintReport.FileResult(path: $0, findings: byFile[$0] ?? []) }
+        let status = options.finish(LintReport(files: files.isEmpty ? [.init(path: directory, findings: [])] : files, context: .single(report)),
+                                    settings: settings)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
