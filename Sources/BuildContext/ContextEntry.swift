@@ -36,6 +36,11 @@ public struct ContextSnapshot: Sendable {
 
     public var totalBytes: Int64 { files.reduce(0) { $0 + $1.size } }
 
+    /// The root joined with a context-relative path, as it is found on disk.
+    public func diskPath(_ relative: String) -> String {
+        relative == "." ? root : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
+    }
+
     /// The sent entries under `directory` ("." for the root), found by binary search on the sorted paths.
     public func files(under directory: String) -> ArraySlice<ContextEntry> {
         guard directory != "." && !directory.isEmpty else { return files[...] }

@@ -23,7 +23,8 @@ public enum FileReader {
         return try readAll(descriptor, name: path, limit: limit)
     }
 
-    /// Reads at most `limit` bytes and says whether the file was longer (for scanning prefixes of big files).
+    /// Reads at most `limit` bytes (for scanning the start of a file); pass the expected size as
+    /// `limit` when it is known, so the buffer is no larger than the file.
     public static func readPrefix(_ path: String, limit: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }

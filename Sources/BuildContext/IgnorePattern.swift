@@ -26,7 +26,25 @@ public struct IgnorePattern: Sendable, Hashable {
         case prefix([UInt8])
         /// `**/name` or `**name`: anything ending so (and `name` itself for `**/name`).
         case suffix([UInt8])
-        case tokens([Token])
+        case tokens(TokenProgram)
+    }
+
+    /// Tokens plus the literal text every match must start and end with, checked first so most
+    /// paths are rejected without running the matcher.
+    struct TokenProgram: Sendable, Hashable {
+        var tokens: [Token]
+        var requiredPrefix: [UInt8]
+        var requiredSuffix: [UInt8]
+
+        init(_ tokens: [Token]) {
+            self.tokens = tokens
+            func literal(_ token: Token) -> UInt8? {
+                if case .byte(let byte) = token { return byte }
+                return nil
+            }
+            requiredPrefix = Array(tokens.prefix { literal($0) != nil }.compactMap(literal))
+            requiredSuffix = tokens.count == requiredPrefix.count ? [] : Array(tokens.reversed().prefix { literal($0) != nil }.compactMap(literal).reversed())
+        }
     }
 
     enum Token: Sendable, Hashable {
@@ -121,7 +139,7 @@ public struct IgnorePattern: Sendable, Hashable {
         case .exact: return .exact(pattern)
         case .prefix: return .prefix(Array(pattern.dropLast(2)))
         case .suffix: return .suffix(Array(pattern.dropFirst(2)))
-        case .regular: return .tokens(tokens)
+        case .regular: return .tokens(TokenProgram(tokens))
         }
     }
 
@@ -171,8 +189,11 @@ public struct IgnorePattern: Sendable, Hashable {
         case .suffix(let suffix):
             if path.count >= suffix.count, path[(path.count - suffix.count)...].elementsEqual(suffix) { return true }
             return suffix.first == UInt8(ascii: "/") && path.elementsEqual(suffix.dropFirst())
-        case .tokens(let tokens):
-            return Self.match(tokens, path)
+        case .tokens(let program):
+            guard path.count >= program.requiredPrefix.count + program.requiredSuffix.count,
+                  path.starts(with: program.requiredPrefix),
+                  path[(path.count - program.requiredSuffix.count)...].elementsEqual(program.requiredSuffix) else { return false }
+            return Self.match(program.tokens, path)
         }
     }
 

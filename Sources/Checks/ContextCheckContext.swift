@@ -26,6 +26,8 @@ public struct ContextCheckContext: Sendable {
     public var secrets: [ContextSecret]
     /// For each copied file, the first COPY/ADD that carries it into a stage.
     public var carriers: [String: CopyResolution]
+    /// Every directory that sends something, sorted.
+    public var directoryPaths: [String]
 
     public init(dockerfile: SourceFile?, graph: BuildGraph?, snapshot: ContextSnapshot, copies: [CopyResolution],
                 configuration: Configuration, secrets: [ContextSecret]) {
@@ -40,12 +42,11 @@ public struct ContextCheckContext: Sendable {
             for file in copy.files where carriers[file.path] == nil { carriers[file.path] = copy }
         }
         self.carriers = carriers
+        self.directoryPaths = NamedDirectories.all(in: snapshot)
     }
 
     /// The context path joined with a relative one, as findings name files on disk.
-    public func diskPath(_ relative: String) -> String {
-        relative == "." ? snapshot.root : (snapshot.root.hasSuffix("/") ? snapshot.root + relative : snapshot.root + "/" + relative)
-    }
+    public func diskPath(_ relative: String) -> String { snapshot.diskPath(relative) }
 
     /// The value of one of `meta`'s options, configured or default.
     public func option(_ name: String, of meta: RuleMeta) -> Int {

@@ -35,7 +35,7 @@ public struct ContextLinter: Sendable {
         let copies = graph.map { CopyResolver.resolve($0, in: snapshot) } ?? []
         var context = ContextCheckContext(dockerfile: dockerfile, graph: graph, snapshot: snapshot, copies: copies,
                                           configuration: configuration, secrets: [])
-        context.secrets = ContextSecretSearch.search(snapshot, copied: Set(context.carriers.keys), diskPath: context.diskPath)
+        context.secrets = ContextSecretSearch.search(snapshot, copied: Set(context.carriers.keys), diskPath: snapshot.diskPath)
         var findings: [Finding] = []
         for rule in rules where !configuration.isIgnored(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))

@@ -38,76 +38,81 @@ public enum SecretScanner {
     }
 
     public static func scan(_ bytes: [UInt8]) -> [SecretMatch] {
-        guard !bytes.isEmpty, !looksBinary(bytes) else { return [] }
+        guard bytes.count > 1, !looksBinary(bytes) else { return [] }
         var matches: [SecretMatch] = []
-        let lines = LineIndex(bytes)
-        for rule in tokenRules {
-            for prefix in rule.prefixes {
-                for start in occurrences(of: prefix, in: bytes) {
-                    guard let range = rule.token(in: bytes, at: start, prefixLength: prefix.count) else { continue }
-                    matches.append(SecretMatch(kind: rule.kind, line: lines.line(of: start), masked: SecretMatch.mask(Array(bytes[range]))))
+        var lines = LineCounter(bytes)
+        var serviceAccount = false
+        var privateKeyField: Int?
+        KeywordIndex.shared.forEachCandidate(in: bytes) { keyword, offset in
+            switch keyword.handler {
+            case .token(let rule):
+                if let range = rule.token(in: bytes, at: offset, prefixLength: keyword.bytes.count) {
+                    matches.append(SecretMatch(kind: rule.kind, line: lines.line(of: offset), masked: SecretMatch.mask(Array(bytes[range]))))
                 }
+            case .privateKey:
+                if let label = privateKeyLabel(bytes, at: offset) {
+                    matches.append(SecretMatch(kind: privateKey, line: lines.line(of: offset), masked: label))
+                }
+            case .awsSecret:
+                if let range = awsSecretValue(bytes, after: offset + keyword.bytes.count) {
+                    matches.append(SecretMatch(kind: awsSecretKey, line: lines.line(of: range.lowerBound), masked: SecretMatch.mask(Array(bytes[range]))))
+                }
+            case .jwt:
+                if let range = jsonWebToken(bytes, at: offset) {
+                    matches.append(SecretMatch(kind: jsonWebToken, line: lines.line(of: offset), masked: SecretMatch.mask(Array(bytes[range]))))
+                }
+            case .serviceAccountType:
+                serviceAccount = true
+            case .privateKeyField:
+                if privateKeyField == nil { privateKeyField = offset }
             }
         }
-        matches += privateKeys(bytes, lines)
-        matches += awsSecretKeys(bytes, lines)
-        matches += jsonWebTokens(bytes, lines)
-        if contains(Array("\"service_account\"".utf8), in: bytes), contains(Array("\"private_key\"".utf8), in: bytes) {
-            let start = occurrences(of: Array("\"private_key\"".utf8), in: bytes).first ?? 0
-            matches.append(SecretMatch(kind: gcpServiceAccount, line: lines.line(of: start), masked: "\"private_key\" (service-account JSON)"))
+        if serviceAccount, let field = privateKeyField {
+            // The private key inside a service-account file is the same secret; report it once.
+            matches.removeAll { $0.kind == privateKey }
+            matches.append(SecretMatch(kind: gcpServiceAccount, line: lines.line(of: field), masked: "\"private_key\" (service-account JSON)"))
         }
-        // A private key inside a service-account file is the same secret; report it once.
-        if matches.contains(where: { $0.kind == gcpServiceAccount }) { matches.removeAll { $0.kind == privateKey } }
         return matches.sorted { ($0.line, $0.kind.id) < ($1.line, $1.kind.id) }
     }
 
-    /// `-----BEGIN … PRIVATE KEY-----` (RSA, EC, DSA, OPENSSH, ENCRYPTED, PGP … BLOCK).
-    private static func privateKeys(_ bytes: [UInt8], _ lines: LineIndex) -> [SecretMatch] {
-        let marker = Array("-----BEGIN ".utf8), ending = Array("PRIVATE KEY".utf8)
-        return occurrences(of: marker, in: bytes).compactMap { start in
-            var end = start + marker.count
-            while end < bytes.count, end - start < 64, bytes[end] != 0x0A, bytes[end] != UInt8(ascii: "-") { end += 1 }
-            let label = Array(bytes[(start + marker.count)..<end])
-            guard label.count >= ending.count, contains(ending, in: label) else { return nil }
-            return SecretMatch(kind: privateKey, line: lines.line(of: start), masked: String(decoding: label, as: UTF8.self))
-        }
+    /// `-----BEGIN … PRIVATE KEY-----` (RSA, EC, DSA, OPENSSH, ENCRYPTED, PGP … BLOCK): the label.
+    private static func privateKeyLabel(_ bytes: [UInt8], at start: Int) -> String? {
+        let markerLength = "-----BEGIN ".utf8.count
+        var end = start + markerLength
+        while end < bytes.count, end - start < 64, bytes[end] != 0x0A, bytes[end] != UInt8(ascii: "-") { end += 1 }
+        let label = Array(bytes[(start + markerLength)..<end])
+        guard contains(Array("PRIVATE KEY".utf8), in: label) else { return nil }
+        return String(decoding: label, as: UTF8.self)
     }
 
-    /// `aws_secret_access_key = <40 base64 characters>` in any case, with `=` or `:` and optional quotes.
-    private static func awsSecretKeys(_ bytes: [UInt8], _ lines: LineIndex) -> [SecretMatch] {
-        let keyword = Array("secret_access_key".utf8)
-        let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return occurrences(of: keyword, in: lowered).compactMap { start in
-            var index = start + keyword.count
-            while index < bytes.count, [0x20, 0x09, 0x22, 0x27].contains(bytes[index]) { index += 1 }
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") || bytes[index] == UInt8(ascii: ":") else { return nil }
-            index += 1
-            while index < bytes.count, [0x20, 0x09, 0x22, 0x27].contains(bytes[index]) { index += 1 }
-            var end = index
-            while end < bytes.count, TokenRule.Alphabet.base64.contains(bytes[end]) { end += 1 }
-            guard end - index == 40 else { return nil }
-            return SecretMatch(kind: awsSecretKey, line: lines.line(of: index), masked: SecretMatch.mask(Array(bytes[index..<end])))
-        }
+    /// After `secret_access_key` (any case): `=` or `:`, optional quotes, then 40 base64 characters.
+    private static func awsSecretValue(_ bytes: [UInt8], after keywordEnd: Int) -> Range<Int>? {
+        var index = keywordEnd
+        while index < bytes.count, [0x20, 0x09, 0x22, 0x27].contains(bytes[index]) { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "=") || bytes[index] == UInt8(ascii: ":") else { return nil }
+        index += 1
+        while index < bytes.count, [0x20, 0x09, 0x22, 0x27].contains(bytes[index]) { index += 1 }
+        var end = index
+        while end < bytes.count, TokenRule.Alphabet.base64.contains(bytes[end]) { end += 1 }
+        return end - index == 40 ? index..<end : nil
     }
 
     /// `eyJ….eyJ….signature`: a header and payload that are base64url JSON objects.
-    private static func jsonWebTokens(_ bytes: [UInt8], _ lines: LineIndex) -> [SecretMatch] {
-        occurrences(of: Array("eyJ".utf8), in: bytes).compactMap { start in
-            if start > 0, TokenRule.Alphabet.urlSafe.contains(bytes[start - 1]) { return nil }
-            var index = start
-            var segments: [Int] = []
-            while segments.count < 3 {
-                let segmentStart = index
-                while index < bytes.count, TokenRule.Alphabet.urlSafe.contains(bytes[index]) { index += 1 }
-                segments.append(index - segmentStart)
-                guard segments.count < 3 else { break }
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return nil }
-                index += 1
-            }
-            guard segments.allSatisfy({ $0 >= 10 }), index - start > 36,
-                  bytes[(start + segments[0] + 1)...].starts(with: Array("eyJ".utf8)) else { return nil }
-            return SecretMatch(kind: jsonWebToken, line: lines.line(of: start), masked: SecretMatch.mask(Array(bytes[start..<index])))
+    private static func jsonWebToken(_ bytes: [UInt8], at start: Int) -> Range<Int>? {
+        if start > 0, TokenRule.Alphabet.urlSafe.contains(bytes[start - 1]) { return nil }
+        var index = start
+        var segments: [Int] = []
+        while segments.count < 3 {
+            let segmentStart = index
+            while index < bytes.count, TokenRule.Alphabet.urlSafe.contains(bytes[index]) { index += 1 }
+            segments.append(index - segmentStart)
+            guard segments.count < 3 else { break }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return nil }
+            index += 1
         }
+        guard segments.allSatisfy({ $0 >= 10 }), index - start > 36,
+              bytes[(start + segments[0] + 1)...].starts(with: Array("eyJ".utf8)) else { return nil }
+        return start..<index
     }
 
     /// NUL bytes in the first 8 KiB mean a binary file, which is not scanned for text secrets.
@@ -141,20 +146,25 @@ public enum SecretScanner {
     }
 }
 
-/// Maps byte offsets to 1-based line numbers.
-struct LineIndex {
-    private var newlines: [Int] = []
+/// Maps increasing byte offsets to 1-based line numbers, counting newlines only as far as asked.
+struct LineCounter {
+    private let bytes: [UInt8]
+    private var counted = 0
+    private var newlines = 0
 
     init(_ bytes: [UInt8]) {
-        newlines = SecretScanner.occurrences(of: [0x0A], in: bytes, limit: Int.max)
+        self.bytes = bytes
     }
 
-    func line(of offset: Int) -> Int {
-        var low = 0, high = newlines.count
-        while low < high {
-            let middle = (low + high) / 2
-            if newlines[middle] < offset { low = middle + 1 } else { high = middle }
+    mutating func line(of offset: Int) -> Int {
+        if offset < counted {
+            counted = 0
+            newlines = 0
         }
-        return low + 1
+        while counted < offset {
+            if bytes[counted] == 0x0A { newlines += 1 }
+            counted += 1
+        }
+        return newlines + 1
     }
 }

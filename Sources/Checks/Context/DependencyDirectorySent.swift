@@ -34,7 +34,7 @@ struct DependencyDirectorySent: ContextRule {
             names["dist"] = "the Dockerfile builds the project itself"
             names["build"] = names["dist"]
         }
-        return NamedDirectories.find(Set(names.keys), in: context.snapshot).map { directory in
+        return NamedDirectories.find(Set(names.keys), in: context).map { directory in
             let name = directory.split(separator: "/").last.map(String.init) ?? directory
             let reason = names[name] ?? ""
             let size = NamedDirectories.summary(directory, in: context.snapshot)

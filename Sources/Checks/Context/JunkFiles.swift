@@ -21,10 +21,16 @@ struct JunkFiles: ContextRule {
         case logs = "log files", editor = "editor backup files", system = "OS metadata files"
 
         static func of(_ path: String) -> Kind? {
-            let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
-            if name.hasSuffix(".log") { return .logs }
-            if name.hasSuffix(".swp") || name.hasSuffix(".swo") || name.hasSuffix("~") { return .editor }
-            if name == ".ds_store" || name == "thumbs.db" || name == "desktop.ini" { return .system }
+            let bytes = path.utf8
+            if bytes.last == UInt8(ascii: "~") { return .editor }
+            // Every other kind ends in a letter with a dot or name a few bytes before it; look at the tail only.
+            let tail = String(decoding: bytes.suffix(12), as: UTF8.self).lowercased()
+            if tail.hasSuffix(".log") { return .logs }
+            if tail.hasSuffix(".swp") || tail.hasSuffix(".swo") { return .editor }
+            for name in ["/.ds_store", "/thumbs.db", "/desktop.ini"] where ("/" + tail).hasSuffix(name) {
+                let fileName = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+                if "/" + fileName == name { return .system }
+            }
             return nil
         }
     }

@@ -2,18 +2,24 @@ import BuildContext
 
 /// Sent directories whose last path component is one of `names`, outermost only.
 enum NamedDirectories {
-    static func find(_ names: Set<String>, in snapshot: ContextSnapshot) -> [String] {
-        var found: [String] = []
+    /// Every directory that sends something: the listed ones, and the parents of sent files (an
+    /// excluded directory entered for an exception is not listed itself). Sorted.
+    static func all(in snapshot: ContextSnapshot) -> [String] {
         var directories = Set(snapshot.directories.map(\.path))
-        // Excluded directories entered for an exception are not listed, but their files are.
         for file in snapshot.files {
-            var parent = file.path
-            while let slash = parent.lastIndex(of: "/") {
-                parent = String(parent[..<slash])
-                directories.insert(parent)
+            var parent = file.path.utf8[...]
+            // Walk up until a parent is already known: each directory is inserted once.
+            while let slash = parent.lastIndex(of: UInt8(ascii: "/")) {
+                parent = parent[..<slash]
+                guard directories.insert(String(Substring(parent))).inserted else { break }
             }
         }
-        for directory in directories.sorted() {
+        return directories.sorted()
+    }
+
+    static func find(_ names: Set<String>, in context: ContextCheckContext) -> [String] {
+        var found: [String] = []
+        for directory in context.directoryPaths {
             let name = directory.split(separator: "/").last.map(String.init) ?? directory
             guard names.contains(name), !found.contains(where: { directory.hasPrefix($0 + "/") }) else { continue }
             found.append(directory)

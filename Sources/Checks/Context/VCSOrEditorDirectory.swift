@@ -21,7 +21,7 @@ struct VCSOrEditorDirectory: ContextRule {
     static let names: Set<String> = [".git", ".hg", ".svn", ".idea", ".vscode"]
 
     func check(_ context: ContextCheckContext) -> [Finding] {
-        NamedDirectories.find(Self.names, in: context.snapshot).map { directory in
+        NamedDirectories.find(Self.names, in: context).map { directory in
             let size = NamedDirectories.summary(directory, in: context.snapshot)
             return context.findingCarried(
                 Self.meta, path: directory,
