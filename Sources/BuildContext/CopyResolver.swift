@@ -51,7 +51,7 @@ public enum CopyResolver {
     private static func resolve(step: Step, stage: Int, sources: [String], excludes: [String], in snapshot: ContextSnapshot) -> CopyResolution {
         var selected: [String: ContextEntry] = [:]
         var unmatched: [(String, Bool)] = []
-        let excludeMatcher = try? PatternMatcher(excludes)
+        let excludeMatcher = excludes.isEmpty ? nil : try? PatternMatcher(excludes)
         for source in sources {
             let path = normalize(source)
             var found: [ContextEntry] = []

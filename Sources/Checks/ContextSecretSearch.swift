@@ -47,9 +47,11 @@ enum ContextSecretSearch {
     }
 
     static func looksLikeConfiguration(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if name.hasPrefix(".") { return true }
-        guard let dot = name.lastIndex(of: ".") else { return true }
-        return configurationExtensions.contains(name[name.index(after: dot)...].lowercased())
+        let bytes = path.utf8
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let name = bytes[nameStart...]
+        if name.first == UInt8(ascii: ".") { return true }
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return true }
+        return configurationExtensions.contains(String(decoding: name[name.index(after: dot)...], as: UTF8.self).lowercased())
     }
 }

@@ -6,6 +6,7 @@ public struct SensitiveFile: Sendable, Hashable {
 
     /// `nil` when `path` is not a credential file. `content` is consulted only for the names that need it.
     public static func classify(_ path: String, content: () -> [UInt8]?) -> SensitiveFile? {
+        guard mayBeSensitive(path) else { return nil }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let lower = name.lowercased()
         func needs(_ keyword: String) -> Bool {
@@ -43,6 +44,19 @@ public struct SensitiveFile: Sendable, Hashable {
             return SensitiveFile(id: "terraform-state", title: "Terraform state (holds resource secrets)")
         }
         return nil
+    }
+
+    /// A cheap look at the name's bytes that rules out almost every file before any string work.
+    static func mayBeSensitive(_ path: String) -> Bool {
+        let bytes = path.utf8
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let name = bytes[nameStart...]
+        guard let first = name.first else { return false }
+        if [".", "i", "k", "c", "I", "K", "C"].contains(where: { UInt8(ascii: $0) == first }) { return true }
+        let last = bytes.last ?? 0
+        // .pem .key .tfstate .backup .kubeconfig: names ending in m, y, e, p or g.
+        return last == UInt8(ascii: "m") || last == UInt8(ascii: "y") || last == UInt8(ascii: "e") || last == UInt8(ascii: "p")
+            || last == UInt8(ascii: "g") || last == UInt8(ascii: "M") || last == UInt8(ascii: "Y") || last == UInt8(ascii: "E")
     }
 
     static let exampleSuffixes = [".example", ".sample", ".template", ".dist", ".defaults"]
