@@ -95,6 +95,24 @@ final class ContextFixture {
         #expect(throws: ContextError.self) { try BuildContextLoader.load(context: "/nonexistent/ctx", dockerfile: nil) }
     }
 
+    /// A path longer than PATH_MAX cannot be opened, even by root: the walk reports it and goes on.
+    @Test func tooLongPathIsReportedNotFatal() throws {
+        let fixture = try ContextFixture(["Dockerfile": "FROM a\n", "ok.txt": "1"])
+        let name = String(repeating: "d", count: 250)
+        var directory = open(fixture.root.path, O_RDONLY | O_DIRECTORY)
+        for _ in 0..<20 {
+            mkdirat(directory, name, 0o755)
+            let next = openat(directory, name, O_RDONLY | O_DIRECTORY)
+            close(directory)
+            directory = next
+        }
+        close(directory)
+        let snapshot = try fixture.snapshot()
+        #expect(snapshot.files.map(\.path) == ["Dockerfile", "ok.txt"])
+        #expect(snapshot.problems.count == 1)
+        #expect(snapshot.problems.first?.message.contains("file name too long") == true)
+    }
+
     @Test func unreadableDirectoryIsReportedNotFatal() throws {
         guard getuid() != 0 else { return }  // root reads everything; the permission case cannot be built
         let fixture = try ContextFixture(["Dockerfile": "FROM a\n", "secret/x": "1"])

@@ -56,6 +56,7 @@ import Testing
         #expect(classify(".env.example") == nil)
         #expect(classify("home/.ssh/id_ed25519") == "ssh-private-key")
         #expect(classify("id_rsa.pub") == nil)
+        #expect(classify("keys/ID_RSA") == "ssh-private-key")
         #expect(classify("tls/server.key", "-----BEGIN EC PRIVATE KEY-----") == "private-key-file")
         #expect(classify("tls/server.pem", "-----BEGIN CERTIFICATE-----") == nil)
         #expect(classify(".npmrc", "//r/:_authToken=${NPM_TOKEN}") == "npmrc-token")
