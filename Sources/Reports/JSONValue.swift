@@ -15,6 +15,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         return output + "\n"
     }
 
+    /// Two spaces per level, built once per level rather than per line.
+    private static let indentation: [String] = (0..<64).map { String(repeating: "  ", count: $0) }
+
+    private static func indent(_ level: Int) -> String {
+        level < indentation.count ? indentation[level] : String(repeating: "  ", count: level)
+    }
+
     private func write(into output: inout String, indent: Int) {
         switch self {
         case .string(let text): Self.writeString(text, into: &output)
@@ -25,27 +32,33 @@ public indirect enum JSONValue: Sendable, Equatable {
             guard !items.isEmpty else { output += "[]"; return }
             output += "[\n"
             for (index, item) in items.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                output += Self.indent(indent + 1)
                 item.write(into: &output, indent: indent + 1)
                 output += index == items.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: "  ", count: indent) + "]"
+            output += Self.indent(indent) + "]"
         case .object(let members):
             guard !members.isEmpty else { output += "{}"; return }
             output += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                output += Self.indent(indent + 1)
                 Self.writeString(key, into: &output)
                 output += ": "
                 value.write(into: &output, indent: indent + 1)
                 output += index == members.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            output += Self.indent(indent) + "}"
         }
     }
 
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
+        // Most strings need no escaping: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
