@@ -29,7 +29,7 @@ struct ConsecutiveRun: DockerfileRule {
         for stage in context.graph.stages where stage.shipsLayers {
             var group: [Step] = []
             func flush() {
-                if group.count >= minimum { findings.append(finding(for: group, in: context)) }
+                if group.count >= minimum { findings.append(contentsOf: self.findings(for: group, in: context)) }
                 group.removeAll()
             }
             for step in stage.steps {
@@ -42,24 +42,25 @@ struct ConsecutiveRun: DockerfileRule {
         return findings
     }
 
-    private func finding(for group: [Step], in context: LintContext) -> Finding {
-        let first = group[0].instruction, last = group[group.count - 1].instruction
-        let message = "\(group.count) consecutive RUN instructions (lines \(first.startLine)–\(last.startLine)) make \(group.count) layers; join them with && into one RUN"
-        return context.finding(Self.meta, at: SourceSpan.covering(first.keywordSpan, last.keywordSpan), message, fix: fix(for: group, in: context))
+    /// One finding per RUN after the first, as hadolint reports DL3059; each fix joins that RUN to
+    /// the one before it, so applying them all leaves a single RUN.
+    private func findings(for group: [Step], in context: LintContext) -> [Finding] {
+        let first = group[0].instruction.startLine
+        return zip(group, group.dropFirst()).map { previous, step in
+            let message = "RUN continues the RUN on line \(previous.instruction.startLine): the \(group.count) consecutive RUNs from line \(first) make \(group.count) layers; join them with &&"
+            return context.finding(Self.meta, at: step.instruction.keywordSpan, message, fix: fix(joining: step, to: previous, in: context))
+        }
     }
 
-    /// Joins the commands into the first RUN; only for plain POSIX shell-form RUNs.
-    private func fix(for group: [Step], in context: LintContext) -> Fix? {
-        let joinable = group.allSatisfy { step in
+    /// Only plain POSIX shell-form RUNs whose text can take a trailing `&&` are joined.
+    private func fix(joining step: Step, to previous: Step, in context: LintContext) -> Fix? {
+        let joinable = [previous, step].allSatisfy { step in
             guard case .shell(let line) = step.instruction.body, step.usesPOSIXShell, step.instruction.heredocs.isEmpty else { return false }
             return !line.value.contains("#") && !line.value.hasSuffix(";") && !line.value.hasSuffix("&") && !line.value.hasSuffix("|")
         }
         guard joinable else { return nil }
-        var edits: [TextEdit] = []
-        for (previous, step) in zip(group, group.dropFirst()) {
-            let gap = SourceSpan(start: previous.instruction.rest.span.end, end: step.instruction.rest.span.start)
-            edits.append(context.edit(gap, " \\\n    && "))
-        }
-        return Fix(description: "Join the \(group.count) RUN instructions with &&", safety: .unsafe, edits: edits)
+        let gap = SourceSpan(start: previous.instruction.rest.span.end, end: step.instruction.rest.span.start)
+        return Fix(description: "Join this RUN to the one on line \(previous.instruction.startLine) with &&", safety: .unsafe,
+                   edits: [context.edit(gap, " \\\n    && ")])
     }
 }
