@@ -8,6 +8,23 @@ public enum RuleRegistry {
         CopyWholeContext.self,
         BaseImageUnpinnedTag.self,
         UntrustedRegistry.self,
+        WorkdirRelative.self,
+        CdInRun.self,
+        SudoInRun.self,
+        AddInsteadOfCopy.self,
+        AptGetMissingYes.self,
+        AptNoInstallRecommends.self,
+        ApkAddWithoutNoCache.self,
+        AptInsteadOfAptGet.self,
+        CopyDestinationNotDirectory.self,
+        CopyFromOwnStage.self,
+        CopyFromUnknownStage.self,
+        DuplicateStageName.self,
+        MaintainerDeprecated.self,
+        MultipleCmd.self,
+        MultipleEntrypoint.self,
+        MultipleHealthcheck.self,
+        PipefailMissing.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

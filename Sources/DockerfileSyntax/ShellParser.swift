@@ -8,19 +8,29 @@ public struct ShellParser {
     private var current = ShellCommand(assignments: [], words: [], redirections: [], connector: .end, groupDepth: 0)
     private var depth = 0
     private var pendingHeredocs: [(delimiter: [UInt8], stripTabs: Bool)] = []
+    /// Commands inside `$( … )` of the current command, added after it.
+    private var substituted: [ShellCommand] = []
+    /// How deeply this parser is nested in command substitutions; deeper ones are not parsed.
+    private let nesting: Int
+    static let maximumNesting = 16
 
     public static func parse(_ script: String) -> ShellScript {
-        var parser = ShellParser(bytes: Array(script.utf8))
-        parser.run()
-        return ShellScript(commands: parser.commands)
+        ShellScript(commands: parse(Array(script.utf8), nesting: 0))
     }
 
-    private init(bytes: [UInt8]) {
+    private static func parse(_ bytes: [UInt8], nesting: Int) -> [ShellCommand] {
+        var parser = ShellParser(bytes: bytes, nesting: nesting)
+        parser.run()
+        return parser.commands
+    }
+
+    private init(bytes: [UInt8], nesting: Int) {
         self.bytes = bytes
+        self.nesting = nesting
     }
 
     private mutating func finishCommand(_ connector: ShellConnector) {
-        if current.words.isEmpty && current.assignments.isEmpty && current.redirections.isEmpty {
+        if current.words.isEmpty && current.assignments.isEmpty && current.redirections.isEmpty && substituted.isEmpty {
             // `a && \n b` or a leading separator: keep the stronger connector on the previous command.
             if connector != .newline, connector != .semicolon, !commands.isEmpty, commands[commands.count - 1].connector == .newline {
                 commands[commands.count - 1].connector = connector
@@ -29,6 +39,8 @@ public struct ShellParser {
         }
         current.connector = connector
         commands.append(current)
+        commands.append(contentsOf: substituted)
+        substituted.removeAll()
         current = ShellCommand(assignments: [], words: [], redirections: [], connector: .end, groupDepth: depth)
     }
 
@@ -193,8 +205,21 @@ public struct ShellParser {
         return ShellWord(value: String(decoding: value, as: UTF8.self), raw: String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
-    /// `$(…)` or `${…}` with nesting and quotes, returned verbatim.
+    /// `$(…)` or `${…}` with nesting and quotes, returned verbatim; the commands of a `$(…)` (not
+    /// `$((…))` arithmetic) are parsed too, one level deeper, so rules see pipes and programs in it.
     private mutating func readBalanced() -> [UInt8] {
+        let text = readBalancedText()
+        if text.count > 3, text[1] == UInt8(ascii: "("), text[2] != UInt8(ascii: "("), nesting < Self.maximumNesting {
+            let inner = Array(text[2..<(text.last == UInt8(ascii: ")") ? text.count - 1 : text.count)])
+            for var command in Self.parse(inner, nesting: nesting + 1) {
+                command.groupDepth += depth + 1
+                substituted.append(command)
+            }
+        }
+        return text
+    }
+
+    private mutating func readBalancedText() -> [UInt8] {
         let start = index
         let open = bytes[index + 1]
         let close: UInt8 = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "}")

@@ -19,7 +19,7 @@ import Testing
     @Test func everyRuleHasExamplesAndDocumentation() {
         for rule in RuleRegistry.all {
             #expect(!rule.triggering.isEmpty && !rule.passing.isEmpty, "\(rule.id) needs both kinds of example")
-            #expect(rule.why.count > 80, "\(rule.id) must explain why")
+            #expect(rule.why.count > 80, "\(rule.id) must explain why (\(rule.why.count) characters)")
             #expect(rule.id.count == 5 && (rule.id.hasPrefix("PD") || rule.id.hasPrefix("PC")), "\(rule.id) is not a PD###/PC### id")
             #expect(rule.name == rule.name.lowercased() && !rule.name.contains(" "), "\(rule.id) name must be kebab-case")
         }

@@ -1,4 +1,4 @@
-import DockerfileSyntax
+@testable import DockerfileSyntax
 import Testing
 
 @Suite struct ShellParserTests {
@@ -25,9 +25,18 @@ import Testing
             EOF
             echo "$(date) done"
             """)
-        #expect(script.commands.compactMap(\.program) == ["apt-get", "apt-get", "cat", "echo"])
+        #expect(script.commands.compactMap(\.program) == ["apt-get", "apt-get", "cat", "echo", "date"])
         #expect(script.commands[3].arguments == ["$(date) done"])
+        #expect(script.commands[4].groupDepth == 1)
         #expect(!script.removes("/"))
+    }
+
+    @Test func commandSubstitutionsAreParsedButNotArithmetic() {
+        let script = ShellParser.parse("v=\"$(echo a | jshell -)\"; n=$((1 + 2)); x=`ignored`")
+        #expect(script.commands.compactMap(\.program) == ["echo", "jshell"])
+        #expect(script.hasPipes && !script.enablesPipefailBeforePipes)
+        let bomb = String(repeating: "$(", count: 100_000) + String(repeating: ")", count: 100_000)
+        #expect(ShellParser.parse("echo " + bomb).commands.count <= ShellParser.maximumNesting + 2)
     }
 
     @Test func removesKnowsParents() {

@@ -1,0 +1,48 @@
+import DockerfileSyntax
+
+struct ApkAddWithoutNoCache: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD015", name: "apk-add-without-no-cache", severity: .warning, aliases: ["DL3019", "DS-0025"],
+        title: "apk add keeps its package index in the layer",
+        why: """
+            `apk add` without `--no-cache` downloads the package index into `/var/cache/apk` and leaves it \
+            in the layer. `--no-cache` fetches the index to a temporary place and needs no `apk update` \
+            either. A cache mount on `/var/cache/apk`, or deleting it in the same RUN, is equally good.
+            """,
+        triggering: ["FROM alpine:3.20\nRUN apk add curl\n", "FROM alpine:3.20\nRUN apk update && apk add --virtual .build gcc\n"],
+        passing: ["FROM alpine:3.20\nRUN apk add --no-cache curl\n", "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n",
+                  "FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/*\n"],
+        fix: .safe)
+
+    func check(_ context: LintContext) -> [Finding] {
+        PackageInstall.shippedSteps(context).compactMap { step -> Finding? in
+            guard let script = step.script,
+                  script.commands.contains(where: { $0.invokes(["apk"], subcommand: ["add"]) && !$0.hasOption("--no-cache") }),
+                  !script.removes("/var/cache/apk"), !PackageInstall.mountsCache(step, covering: "/var/cache/apk") else { return nil }
+            return context.finding(Self.meta, at: step.instruction.span,
+                                   "`apk add` without `--no-cache` leaves the package index in this layer; use `apk add --no-cache`",
+                                   fix: fix(step, in: context))
+        }
+    }
+
+    /// Inserts `--no-cache` after `apk add` when every `apk add` in a plain shell-form RUN is written so.
+    private func fix(_ step: Step, in context: LintContext) -> Fix? {
+        guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty else { return nil }
+        let text = Array(line.value.utf8), needle = Array("apk add".utf8)
+        var edits: [TextEdit] = []
+        var index = 0
+        while index + needle.count <= text.count {
+            if text[index..<(index + needle.count)].elementsEqual(needle),
+               index + needle.count == text.count || text[index + needle.count] == 0x20 {
+                // Offsets in the logical line equal file offsets only without continuations before this point.
+                let offset = line.span.start + index + needle.count
+                guard context.source.text(of: SourceSpan(start: line.span.start, end: offset)) == String(decoding: text[..<(index + needle.count)], as: UTF8.self) else { return nil }
+                edits.append(context.edit(SourceSpan(start: offset, end: offset), " --no-cache"))
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return edits.isEmpty ? nil : Fix(description: "Add --no-cache to apk add", safety: .safe, edits: edits)
+    }
+}

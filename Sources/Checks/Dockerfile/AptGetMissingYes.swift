@@ -1,0 +1,27 @@
+import DockerfileSyntax
+
+struct AptGetMissingYes: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD013", name: "apt-get-missing-yes", severity: .warning, aliases: ["DL3014", "DS-0021"],
+        title: "apt-get install without -y",
+        why: """
+            A build has no one to answer apt's "Do you want to continue?" prompt: without `-y` the install \
+            aborts as soon as it wants to add a package that was not named, and the build fails on one \
+            machine and not another depending on what the base image already has.
+            """,
+        triggering: ["FROM debian:12-slim\nRUN apt-get update && apt-get install curl\n", "FROM debian:12-slim\nRUN apt-get install --no-install-recommends git\n"],
+        passing: ["FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n", "FROM debian:12-slim\nRUN apt-get -qq install git\n",
+                  "FROM debian:12-slim\nRUN apt-get install --yes git\n"])
+
+    static func answersYes(_ command: ShellCommand) -> Bool {
+        command.hasOption("-y") || command.hasOption("--yes") || command.hasOption("--assume-yes")
+            || command.arguments.contains { $0 == "-qq" || $0 == "-q=2" || $0 == "--quiet=2" || $0.contains("Assume-Yes=true") }
+    }
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+            guard PackageInstall.aptInstalls(step).contains(where: { !Self.answersYes($0) }) else { return nil }
+            return context.finding(Self.meta, at: step.instruction.span, "`apt-get install` without `-y` waits for an answer no build can give; add `-y`")
+        }
+    }
+}

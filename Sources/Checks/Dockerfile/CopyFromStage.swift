@@ -1,0 +1,68 @@
+import DockerfileSyntax
+
+struct CopyFromOwnStage: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD018", name: "copy-from-own-stage", severity: .error, aliases: ["DL3023", "DS-0006"],
+        title: "COPY --from names the stage it is in",
+        why: "A stage cannot copy from itself: the build fails with a dependency cycle. Copy from an earlier stage or use the files already in this one.",
+        triggering: ["FROM golang:1.23 AS build\nCOPY --from=build /src /dst\n", "FROM alpine:3.20 AS App\nCOPY --from=app /a /b\n"],
+        passing: ["FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /src /dst\n", "FROM alpine:3.20 AS app\nCOPY --from=alpine:3.19 /etc/os-release /old\n"])
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.graph.stages.flatMap { stage in
+            stage.steps.compactMap { step -> Finding? in
+                guard step.instruction.kind == .copy, let from = step.expandedFlag(named: "from")?.value, let name = stage.name,
+                      from.lowercased() == name else { return nil }
+                return context.finding(Self.meta, at: step.instruction.span, "`COPY --from=\(from)` is inside stage `\(name)` itself")
+            }
+        }
+    }
+}
+
+struct CopyFromUnknownStage: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD019", name: "copy-from-unknown-stage", severity: .warning, aliases: ["DL3022"],
+        title: "COPY --from names no earlier stage",
+        why: """
+            `--from` takes the name or index of an *earlier* stage, or an image reference. A plain name \
+            that matches no earlier stage is pulled as an image from Docker Hub: usually a typo or a stage \
+            defined later, and at worst someone else's image.
+            """,
+        triggering: ["FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=biuld /out /out\n", "FROM alpine:3.20\nCOPY --from=later /a /a\nFROM alpine:3.20 AS later\n"],
+        passing: ["FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /out /out\n", "FROM alpine:3.20\nCOPY --from=0 /a /b\n",
+                  "FROM alpine:3.20\nCOPY --from=docker.io/library/nginx:1.27 /etc/nginx /etc/nginx\n"])
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.graph.stages.flatMap { stage in
+            stage.steps.compactMap { step -> Finding? in
+                guard step.instruction.kind == .copy, let from = step.expandedFlag(named: "from")?.value, !from.isEmpty,
+                      !from.contains(":"), !from.contains("/"), !from.contains("@"), Int(from) == nil,
+                      !context.graph.stages[..<stage.index].contains(where: { $0.name == from.lowercased() }),
+                      stage.name != from.lowercased() else { return nil }
+                return context.finding(Self.meta, at: step.instruction.span,
+                                       "`--from=\(from)` matches no earlier stage, so it would be pulled as the image `\(from):latest`")
+            }
+        }
+    }
+}
+
+struct DuplicateStageName: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD020", name: "duplicate-stage-name", severity: .error, aliases: ["DL3024", "DS-0012", "CKV_DOCKER_11"],
+        title: "Two stages have the same name",
+        why: "Stage names must be unique (case-insensitively); BuildKit refuses the file, and `--from` and `--target` could not tell the stages apart.",
+        triggering: ["FROM golang:1.23 AS build\nFROM node:22 AS build\n", "FROM alpine:3.20 AS base\nFROM alpine:3.20 AS BASE\n"],
+        passing: ["FROM golang:1.23 AS build-go\nFROM node:22 AS build-js\n", "FROM alpine:3.20\nFROM alpine:3.20\n"])
+
+    func check(_ context: LintContext) -> [Finding] {
+        var seen: [String: Int] = [:]
+        return context.graph.stages.compactMap { stage in
+            guard let name = stage.name else { return nil }
+            if let first = seen[name] {
+                return context.finding(Self.meta, at: stage.from.span, "stage name `\(name)` is already used by the stage on line \(first)")
+            }
+            seen[name] = stage.from.startLine
+            return nil
+        }
+    }
+}
