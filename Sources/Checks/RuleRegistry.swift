@@ -25,6 +25,16 @@ public enum RuleRegistry {
         MultipleEntrypoint.self,
         MultipleHealthcheck.self,
         PipefailMissing.self,
+        ExposeInvalidPort.self,
+        ExposeAdministrativePort.self,
+        ShellFormCommand.self,
+        PipCacheLeft.self,
+        UseraddLargeUID.self,
+        WgetProgressBar.self,
+        CurlAndWget.self,
+        ShellSymlink.self,
+        UpdateAlone.self,
+        RpmCacheLeft.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

@@ -24,8 +24,9 @@ struct UserMissing: DockerfileRule {
         guard let stage = context.graph.finalStage, stage.user == nil, !Self.baseRunsUnprivileged(stage, in: context.graph) else {
             return []
         }
-        let hint = Self.isAlpine(stage, in: context.graph)
-            ? "RUN adduser -D -u 10001 app` then `USER app"
+        let windows = stage.steps.first.map { !$0.usesPOSIXShell } ?? false
+        let hint = windows ? "USER ContainerUser"
+            : Self.isAlpine(stage, in: context.graph) ? "RUN adduser -D -u 10001 app` then `USER app"
             : "RUN useradd --create-home --uid 10001 app` then `USER app"
         return [context.finding(Self.meta, at: stage.from.span,
                                 "\(stage.name.map { "final stage `\($0)`" } ?? "the final stage") has no USER, so the container runs as root; add `\(hint)`")]

@@ -1,0 +1,40 @@
+import DockerfileSyntax
+
+struct PipCacheLeft: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD029", name: "pip-cache-left", severity: .warning, aliases: ["DL3042"],
+        title: "pip install keeps its download cache in the layer",
+        why: """
+            pip caches every wheel it downloads under `~/.cache/pip`; in an image that is dead weight, often \
+            as large as the installed packages. Use `pip install --no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, \
+            or mount a cache (`RUN --mount=type=cache,target=/root/.cache/pip`).
+            """,
+        triggering: ["FROM python:3.12-slim\nRUN pip install -r requirements.txt\n", "FROM python:3.12-slim\nRUN python -m pip install flask\n"],
+        passing: ["FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
+                  "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n",
+                  "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n"])
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.graph.stages.filter(\.shipsLayers).flatMap { stage -> [Finding] in
+            var cacheDisabled = false
+            return stage.steps.compactMap { step -> Finding? in
+                if step.instruction.kind == .env, case .pairs(let pairs, _) = step.instruction.body {
+                    for (index, pair) in pairs.enumerated() where pair.key.value == "PIP_NO_CACHE_DIR" {
+                        let value = step.expanded[index * 2 + 1].lowercased()
+                        cacheDisabled = !["", "0", "false", "no", "off"].contains(value)
+                    }
+                }
+                guard !cacheDisabled, let script = step.script,
+                      script.commands.contains(where: Self.isPipInstallKeepingCache),
+                      !PackageInstall.mountsCache(step, covering: "/root/.cache/pip") else { return nil }
+                return context.finding(Self.meta, at: step.instruction.span, "`pip install` keeps its download cache in this layer; add `--no-cache-dir`")
+            }
+        }
+    }
+
+    static func isPipInstallKeepingCache(_ command: ShellCommand) -> Bool {
+        let isPip = command.invokes(["pip", "pip3"], subcommand: ["install"])
+            || (command.program?.hasPrefix("python") == true && command.arguments.starts(with: ["-m", "pip", "install"]))
+        return isPip && !command.hasOption("--no-cache-dir") && !command.assignments.contains { $0.hasPrefix("PIP_NO_CACHE_DIR=") }
+    }
+}

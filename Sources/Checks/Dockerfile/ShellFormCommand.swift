@@ -1,0 +1,25 @@
+import DockerfileSyntax
+
+struct ShellFormCommand: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD028", name: "shell-form-command", severity: .warning, aliases: ["DL3025"],
+        title: "CMD or ENTRYPOINT in shell form",
+        why: """
+            The shell form runs the command as `/bin/sh -c "…"`, so the shell, not the application, is PID 1: \
+            `docker stop`'s SIGTERM never reaches the application, which is killed after the timeout \
+            without a clean shutdown. The JSON form (`CMD ["node", "server.js"]`) runs it directly.
+            """,
+        triggering: ["FROM node:22-slim\nCMD node server.js\n", "FROM python:3.12-slim\nENTRYPOINT python -m app\n"],
+        passing: ["FROM node:22-slim\nCMD [\"node\", \"server.js\"]\n", "FROM node:22 AS test\nCMD npm test\nFROM node:22-slim\nCMD [\"node\", \"server.js\"]\n"])
+
+    func check(_ context: LintContext) -> [Finding] {
+        PackageInstall.shippedSteps(context).compactMap { step -> Finding? in
+            let instruction = step.instruction
+            guard instruction.kind == .cmd || instruction.kind == .entrypoint, case .shell(let line) = instruction.body else { return nil }
+            let words = line.value.split(separator: " ").map { "\"\($0)\"" }.joined(separator: ", ")
+            let shell = step.shell.first ?? "/bin/sh"
+            return context.finding(Self.meta, at: instruction.span,
+                                   "\(instruction.keyword.uppercased()) in shell form runs under \(shell), which then gets the stop signal instead of the program; write `\(instruction.keyword.uppercased()) [\(words)]`")
+        }
+    }
+}
