@@ -21,6 +21,7 @@ struct Pragmas {
 
     /// `plimsoll ignore=a,b` → (false, [a, b]); nil when the comment is not a pragma.
     static func parse(_ text: String) -> (Bool, [String])? {
+        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "p") || first | 0x20 == UInt8(ascii: "h") else { return nil }
         var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let tool = words.first?.lowercased(), tool == "plimsoll" || tool == "hadolint" else { return nil }
         words.removeFirst()

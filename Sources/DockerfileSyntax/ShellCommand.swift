@@ -25,19 +25,31 @@ public enum ShellConnector: String, Sendable {
 /// redirections, and what follows it.
 public struct ShellCommand: Sendable, Hashable {
     public var assignments: [String]
-    public var words: [ShellWord]
+    /// Set only by the parser, which calls `resolveProgram()` when the command is complete.
+    public internal(set) var words: [ShellWord]
     public var redirections: [Redirection]
     public var connector: ShellConnector
     /// How many `( … )` subshells or `{ … }` groups enclose this command.
     public var groupDepth: Int
+    /// Index in `words` of the program actually run (after keywords and wrappers).
+    public private(set) var programIndex: Int = 0
+    /// The program's base name (`/usr/bin/apt-get` → `apt-get`); rules ask for it constantly, so it is computed once.
+    public private(set) var program: String?
+
+    public init(assignments: [String], words: [ShellWord], redirections: [Redirection], connector: ShellConnector, groupDepth: Int) {
+        self.assignments = assignments
+        self.words = words
+        self.redirections = redirections
+        self.connector = connector
+        self.groupDepth = groupDepth
+        resolveProgram()
+    }
 
     /// Prefixes that run the next word as the real command.
     static let wrappers: Set<String> = ["sudo", "env", "nice", "nohup", "time", "exec", "command", "builtin", "eatmydata", "chroot"]
     static let keywords: Set<String> = ["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}"]
 
-    /// The words of the command actually run: shell keywords and wrappers such as `sudo -E` or
-    /// `env A=b` skipped.
-    public var effectiveWords: [ShellWord] {
+    mutating func resolveProgram() {
         var index = 0
         while index < words.count {
             let word = words[index].value
@@ -52,14 +64,20 @@ public struct ShellCommand: Sendable, Hashable {
                 break
             }
         }
-        return Array(words[index...])
+        programIndex = index
+        guard index < words.count else { program = nil; return }
+        let first = words[index].value
+        if let slash = first.lastIndex(of: "/") {
+            let base = first[first.index(after: slash)...]
+            program = base.isEmpty ? first : String(base)
+        } else {
+            program = first
+        }
     }
 
-    /// The program's base name (`/usr/bin/apt-get` → `apt-get`).
-    public var program: String? {
-        guard let first = effectiveWords.first?.value else { return nil }
-        return first.split(separator: "/").last.map(String.init) ?? first
-    }
+    /// The words of the command actually run: shell keywords and wrappers such as `sudo -E` or
+    /// `env A=b` skipped.
+    public var effectiveWords: ArraySlice<ShellWord> { words[programIndex...] }
 
     /// Arguments after the program.
     public var arguments: [String] { effectiveWords.dropFirst().map(\.value) }

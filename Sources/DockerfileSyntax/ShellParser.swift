@@ -38,6 +38,7 @@ public struct ShellParser {
             return
         }
         current.connector = connector
+        current.resolveProgram()
         commands.append(current)
         commands.append(contentsOf: substituted)
         substituted.removeAll()

@@ -111,3 +111,28 @@ import Testing
         #expect(Linter(options: options).lint(SourceFile(path: "D", text: text)).isEmpty)
     }
 }
+
+/// Every rule runs on hostile shapes without crashing or slowing down quadratically.
+@Suite struct RuleRobustnessTests {
+    @Test func hugeRunBodiesAndExoticShells() {
+        let packages = (0..<300_000).map { "p\($0)" }.joined(separator: " ")
+        let text = """
+            FROM debian:12-slim
+            RUN apt-get update && apt-get install -y \(packages) | tee log
+            SHELL ["pwsh", "-c"]
+            RUN Get-ChildItem | Select-Object Name
+            SHELL ["/bin/fish", "-c"]
+            RUN for x in a b; echo $x; end
+            """
+        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: text))
+        #expect(findings.contains { $0.rule.id == "PD002" })
+        #expect(findings.contains { $0.rule.id == "PD025" && $0.range.start.line == 2 })
+        #expect(!findings.contains { $0.rule.id == "PD025" && $0.range.start.line == 4 })
+    }
+
+    @Test func rulesRunOnEveryCorpusShapeOfBrokenFile() {
+        for text in ["FROM\n", "RUN x\n", "FROM a AS\nCOPY\nUSER\nEXPOSE\nWORKDIR\nONBUILD\n", "FROM a\nCOPY --from= . .\nADD\nHEALTHCHECK CMD\n"] {
+            _ = Linter().lint(SourceFile(path: "Dockerfile", text: text))
+        }
+    }
+}
