@@ -1,3 +1,5 @@
+import DockerfileSyntax
+
 /// Why a `.dockerignore` pattern cannot be used.
 public struct IgnorePatternError: Error, Sendable, Equatable, CustomStringConvertible {
     public var pattern: String
@@ -6,7 +8,7 @@ public struct IgnorePatternError: Error, Sendable, Equatable, CustomStringConver
     public var line: Int?
 
     public var description: String {
-        (line.map { "line \($0): " } ?? "") + "invalid pattern \(GoStyle.quote(pattern)): \(reason)"
+        (line.map { "line \($0): " } ?? "") + "invalid pattern \(GoQuote.quote(pattern)): \(reason)"
     }
 }
 
@@ -269,23 +271,5 @@ enum UTF8Scalar {
             value = value << 6 | UInt32(byte & 0x3F)
         }
         return (value, length)
-    }
-}
-
-/// Go's `%q` for messages.
-enum GoStyle {
-    static func quote(_ text: String) -> String {
-        "\"" + text.replacingBackslashesAndQuotes() + "\""
-    }
-}
-
-private extension String {
-    func replacingBackslashesAndQuotes() -> String {
-        var output = ""
-        for character in self {
-            if character == "\\" || character == "\"" { output.append("\\") }
-            output.append(character)
-        }
-        return output
     }
 }

@@ -87,11 +87,7 @@ struct BuildGraphBuilder {
             switch instruction.kind {
             case .arg: declareArguments(instruction, into: &arguments, environment: environment, global: false)
             case .env:
-                if case .pairs(let pairs, _) = instruction.body {
-                    for (pair, value) in zip(pairs, step.expanded.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)) {
-                        environment[pair.key.value] = value
-                    }
-                }
+                for (key, value) in step.expandedPairs { environment[key] = value }
             case .shell:
                 if case .json(let items) = instruction.body { shell = items.map(\.value) }
             case .user:

@@ -25,6 +25,11 @@ public struct Step: Sendable {
     public var usesPOSIXShell: Bool { ShellKind(shell).isPOSIX }
 
     public func expandedFlag(named name: String) -> Flag? { expandedFlags.first { $0.name == name } }
+
+    /// ENV and LABEL pairs with their values expanded.
+    public var expandedPairs: [(key: String, value: String)] {
+        stride(from: 0, to: expanded.count - 1, by: 2).map { (expanded[$0], expanded[$0 + 1]) }
+    }
 }
 
 /// A build stage: `FROM base [AS name]` and the steps after it.
@@ -50,9 +55,6 @@ public struct Stage: Sendable {
     public var user: String?
     /// Variables in the FROM line that had no value.
     public var unsetBaseVariables: [String]
-
-    /// `name` or the index, as users refer to a stage.
-    public var displayName: String { name ?? String(index) }
 }
 
 /// Which shell family runs RUN in shell form.

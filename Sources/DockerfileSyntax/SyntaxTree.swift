@@ -128,7 +128,6 @@ public struct Instruction: Sendable, Hashable {
     }
 
     public func flag(named name: String) -> Flag? { flags.first { $0.name == name } }
-    public func flags(named name: String) -> [Flag] { flags.filter { $0.name == name } }
 
     /// For ONBUILD, the registered instruction.
     public var triggered: Instruction? {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BuildContext
 
 /// Finds the Dockerfiles of a project: `Dockerfile`, `*.Dockerfile`, `*.dockerfile`, `Dockerfile.*`.
 enum DockerfileFinder {
@@ -17,7 +18,7 @@ enum DockerfileFinder {
     }
 
     static func find(in root: String) throws(UsageError) -> [String] {
-        guard InputFiles.isDirectory(root) else {
+        guard FileReader.isDirectory(root) else {
             throw UsageError(message: "cannot check \(root): \(access(root, F_OK) == 0 ? "it is not a directory" : "no such directory")")
         }
         var found: [String] = []

@@ -26,8 +26,6 @@ enum InputFiles {
         }
     }
 
-    static func isDirectory(_ path: String) -> Bool { FileReader.isDirectory(path) }
-
     /// `name` in `directory` or the nearest parent that has it.
     static func findUpward(_ name: String, from directory: String) -> String? {
         var current = directory

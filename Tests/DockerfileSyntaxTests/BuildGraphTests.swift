@@ -21,6 +21,9 @@ import Testing
         #expect(distroless.registry == "gcr.io" && distroless.digest == "sha256:abc" && distroless.tag == nil)
         let overridden = try graph(text, BuildOptions(buildArguments: ["NODE": "22"]))
         #expect(overridden.stages[0].baseName == "node:22-slim")
+        let unset = try graph("ARG BASE\nFROM ${BASE}:1\n")
+        #expect(unset.stages[0].unsetBaseVariables == ["BASE"])
+        #expect(unset.stages[0].base == .unresolved(":1"))
     }
 
     @Test func argScopingFollowsBuildKit() throws {

@@ -18,10 +18,9 @@ struct PipCacheLeft: DockerfileRule {
         context.graph.stages.filter(\.shipsLayers).flatMap { stage -> [Finding] in
             var cacheDisabled = false
             return stage.steps.compactMap { step -> Finding? in
-                if step.instruction.kind == .env, case .pairs(let pairs, _) = step.instruction.body {
-                    for (index, pair) in pairs.enumerated() where pair.key.value == "PIP_NO_CACHE_DIR" {
-                        let value = step.expanded[index * 2 + 1].lowercased()
-                        cacheDisabled = !["", "0", "false", "no", "off"].contains(value)
+                if step.instruction.kind == .env {
+                    for (key, value) in step.expandedPairs where key == "PIP_NO_CACHE_DIR" {
+                        cacheDisabled = !["", "0", "false", "no", "off"].contains(value.lowercased())
                     }
                 }
                 guard !cacheDisabled, let script = step.script,
