@@ -19,8 +19,8 @@ public struct LintContext: Sendable {
         self.configuration = configuration
     }
 
-    /// The stages whose files end up in the image that is built.
-    public var shippedStages: [Stage] { graph.stages.filter(\.reachesFinalImage) }
+    /// The steps of the stages whose layers make up the image (the final stage and those it is built `FROM`).
+    public var layerSteps: [Step] { graph.stages.filter(\.shipsLayers).flatMap(\.steps) }
 
     /// The value of one of `meta`'s options, configured or default.
     public func option(_ name: String, of meta: RuleMeta) -> Int {

@@ -16,7 +16,7 @@ struct ApkAddWithoutNoCache: DockerfileRule {
         fix: .safe)
 
     func check(_ context: LintContext) -> [Finding] {
-        PackageInstall.shippedSteps(context).compactMap { step -> Finding? in
+        context.layerSteps.compactMap { step -> Finding? in
             guard let script = step.script,
                   script.commands.contains(where: { $0.invokes(["apk"], subcommand: ["add"]) && !$0.hasOption("--no-cache") }),
                   !script.removes("/var/cache/apk"), !PackageInstall.mountsCache(step, covering: "/var/cache/apk") else { return nil }

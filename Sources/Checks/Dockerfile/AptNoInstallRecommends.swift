@@ -16,7 +16,7 @@ struct AptNoInstallRecommends: DockerfileRule {
                   "FROM debian:12-slim\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        PackageInstall.shippedSteps(context).compactMap { step -> Finding? in
+        context.layerSteps.compactMap { step -> Finding? in
             let missing = PackageInstall.aptInstalls(step).filter { command in
                 !command.hasOption("--no-install-recommends")
                     && !command.arguments.contains { $0.contains("Install-Recommends=false") || $0.contains("Install-Recommends=0") }

@@ -30,7 +30,7 @@ struct CurlAndWget: DockerfileRule {
                   "FROM debian:12 AS fetch\nRUN wget -q https://x/a\nFROM debian:12-slim\nRUN curl -fsS https://x/b\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        let steps = PackageInstall.shippedSteps(context)
+        let steps = context.layerSteps
         func uses(_ program: String) -> Step? { steps.first { $0.script?.commands.contains { $0.program == program } ?? false } }
         guard let curl = uses("curl"), let wget = uses("wget") else { return [] }
         let later = curl.instruction.startLine > wget.instruction.startLine ? curl : wget

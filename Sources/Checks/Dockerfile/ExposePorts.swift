@@ -51,7 +51,7 @@ struct ExposeAdministrativePort: DockerfileRule {
     static let administrative: [Int: String] = [22: "SSH", 23: "Telnet", 3389: "RDP", 5900: "VNC"]
 
     func check(_ context: LintContext) -> [Finding] {
-        PackageInstall.shippedSteps(context).filter { $0.instruction.kind == .expose }.flatMap { step in
+        context.layerSteps.filter { $0.instruction.kind == .expose }.flatMap { step in
             ExposedPorts.ports(step).compactMap { port -> Finding? in
                 guard let numbers = port.numbers, let (number, service) = Self.administrative.first(where: { numbers.contains($0.key) }) else { return nil }
                 return context.finding(Self.meta, at: step.instruction.span, "EXPOSE \(port.text) includes port \(number) (\(service)); use `docker exec` instead of a login service")

@@ -16,8 +16,4 @@ enum PackageInstall {
         }
     }
 
-    /// Steps of the stages whose layers make up the image.
-    static func shippedSteps(_ context: LintContext) -> [Step] {
-        context.graph.stages.filter(\.shipsLayers).flatMap(\.steps)
-    }
 }

@@ -17,7 +17,7 @@ struct RpmCacheLeft: DockerfileRule {
     static let caches = ["yum": "/var/cache/yum", "dnf": "/var/cache/dnf", "microdnf": "/var/cache/yum", "zypper": "/var/cache/zypp"]
 
     func check(_ context: LintContext) -> [Finding] {
-        PackageInstall.shippedSteps(context).compactMap { step -> Finding? in
+        context.layerSteps.compactMap { step -> Finding? in
             guard let script = step.script,
                   let install = script.commands.first(where: { $0.invokes(Set(Self.caches.keys), subcommand: ["install", "in", "update", "upgrade"]) }),
                   let manager = install.program, let cache = Self.caches[manager] else { return nil }

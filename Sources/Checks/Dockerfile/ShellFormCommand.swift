@@ -13,7 +13,7 @@ struct ShellFormCommand: DockerfileRule {
         passing: ["FROM node:22-slim\nCMD [\"node\", \"server.js\"]\n", "FROM node:22 AS test\nCMD npm test\nFROM node:22-slim\nCMD [\"node\", \"server.js\"]\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        PackageInstall.shippedSteps(context).compactMap { step -> Finding? in
+        context.layerSteps.compactMap { step -> Finding? in
             let instruction = step.instruction
             guard instruction.kind == .cmd || instruction.kind == .entrypoint, case .shell(let line) = instruction.body else { return nil }
             let words = line.value.split(separator: " ").map { "\"\($0)\"" }.joined(separator: ", ")
