@@ -12,7 +12,7 @@ public enum BuiltinFindings {
         passing: ["FROM alpine\nENV PATH=/usr/local/bin:$PATH\n"])
 
     public static let invalidInstruction = RuleMeta(
-        id: "PD008", name: "invalid-instruction", severity: .error,
+        id: "PD008", name: "invalid-instruction", severity: .error, aliases: ["DL3043", "DL3061"],
         title: "BuildKit would refuse to build this instruction",
         why: """
             The file parses, but `docker build` stops at this instruction: an unknown instruction, a flag \

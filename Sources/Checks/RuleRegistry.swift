@@ -35,6 +35,12 @@ public enum RuleRegistry {
         ShellSymlink.self,
         UpdateAlone.self,
         RpmCacheLeft.self,
+        RpmInstallMissingYes.self,
+        YarnCacheLeft.self,
+        EnvSelfReference.self,
+        CopyRelativeDestination.self,
+        FromPlatformConstant.self,
+        InteractiveCommand.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [
