@@ -41,6 +41,12 @@ public enum RuleRegistry {
         CopyRelativeDestination.self,
         FromPlatformConstant.self,
         InteractiveCommand.self,
+        CurlPipeShell.self,
+        TLSVerificationDisabled.self,
+        WorldWritableChmod.self,
+        AddURLWithoutChecksum.self,
+        SecretInArgOrEnv.self,
+        CleanupInLaterLayer.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

@@ -1,0 +1,131 @@
+import DockerfileSyntax
+
+/// Seed practice: clean up in the same layer. Removing files in a later RUN hides them but the
+/// bytes stay in the earlier layer, so the image does not get smaller.
+struct CleanupInLaterLayer: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD047", name: "cleanup-in-later-layer", severity: .warning,
+        title: "A later RUN cleans up what an earlier instruction left",
+        why: """
+            Each instruction is a layer, and a layer only ever adds: deleting files (or purging packages, or \
+            cleaning a package cache) in a later RUN marks them deleted in the new layer but leaves every \
+            byte in the earlier one, so the image is as large as before plus the bookkeeping. Do the \
+            cleanup in the same RUN that created the files, or keep them out with a cache mount or a \
+            multi-stage build.
+            """,
+        triggering: [
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN rm -rf /var/lib/apt/lists/*\n",
+            "FROM debian:12-slim\nCOPY app.tar.gz /tmp/app.tar.gz\nRUN tar xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz\n",
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\nRUN apt-get purge -y gcc && apt-get autoremove -y\n",
+        ],
+        passing: [
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+            "FROM debian:12 AS build\nRUN apt-get update\nFROM debian:12-slim\nRUN rm -rf /var/lib/apt/lists/*\n",
+            "FROM debian:12-slim\nRUN curl -fsSLo /tmp/a.tgz https://x/a.tgz && tar xzf /tmp/a.tgz -C /opt && rm /tmp/a.tgz\n",
+        ])
+
+    /// Something an instruction left in its layer: a path, or installed packages.
+    struct Leftover {
+        var path: String?
+        var packageManager: String?
+        var packages: Set<String> = []
+        var line: Int
+        var what: String
+    }
+
+    func check(_ context: LintContext) -> [Finding] {
+        var leftovers: [Leftover] = []
+        var findings: [Finding] = []
+        for stage in context.graph.stages where stage.shipsLayers {
+            for step in stage.steps {
+                if let script = step.script, let earlier = cleanedUp(script, in: leftovers) {
+                    findings.append(context.finding(Self.meta, at: step.instruction.span,
+                                                    "this cleans up \(earlier.what) from line \(earlier.line), but those bytes stay in that layer; clean up in the same RUN as line \(earlier.line)"))
+                }
+                leftovers += Self.leftovers(of: step)
+            }
+        }
+        return findings
+    }
+
+    private func cleanedUp(_ script: ShellScript, in leftovers: [Leftover]) -> Leftover? {
+        for command in script.commands {
+            if command.program == "rm" {
+                for operand in command.operands where operand.hasPrefix("/") {
+                    let target = Self.trimmed(operand)
+                    if let match = leftovers.last(where: { leftover in
+                        guard let path = leftover.path else { return false }
+                        return path == target || path.hasPrefix(target + "/") || target.hasPrefix(path + "/")
+                    }) { return match }
+                }
+            }
+            // Removing packages that an earlier RUN installed (not ones this RUN installed itself).
+            let removesPackages = command.invokes(["apt-get", "apt"], subcommand: ["purge", "remove"])
+                || command.invokes(["apk"], subcommand: ["del"]) || command.invokes(["yum", "dnf", "microdnf"], subcommand: ["remove"])
+            if removesPackages, let manager = command.program {
+                let family = manager == "apt" ? "apt-get" : manager
+                let removed = Set(command.operands.dropFirst())
+                let installedHere = Set(Self.leftovers(of: script, line: 0).flatMap(\.packages))
+                if let match = leftovers.last(where: { $0.packageManager == family && !$0.packages.isDisjoint(with: removed.subtracting(installedHere)) }) {
+                    return match
+                }
+            }
+        }
+        return nil
+    }
+
+    static func trimmed(_ path: String) -> String {
+        var text = path
+        while text.hasSuffix("/*") || (text.count > 1 && text.hasSuffix("/")) { text.removeLast(text.hasSuffix("/*") ? 2 : 1) }
+        return text
+    }
+
+    /// What a step leaves in its layer that a later cleanup would refer to.
+    static func leftovers(of step: Step) -> [Leftover] {
+        let line = step.instruction.startLine
+        var found: [Leftover] = []
+        if step.instruction.kind == .copy || step.instruction.kind == .add, step.expandedFlag(named: "from") == nil,
+           let destination = step.expanded.last, destination.hasPrefix("/") {
+            for source in step.expanded.dropLast() {
+                let name = source.split(separator: "/").last.map(String.init) ?? source
+                let path = destination.hasSuffix("/") ? destination + name : destination
+                found.append(Leftover(path: trimmed(path), packageManager: nil, line: line, what: "`\(path)` copied"))
+            }
+        }
+        guard let script = step.script else { return found }
+        return found + leftovers(of: script, line: line)
+    }
+
+    static func leftovers(of script: ShellScript, line: Int) -> [Leftover] {
+        var found: [Leftover] = []
+        for command in script.commands {
+            if command.invokes(["apt-get", "apt"], subcommand: ["update"]), !script.removes("/var/lib/apt/lists") {
+                found.append(Leftover(path: "/var/lib/apt/lists", packageManager: nil, line: line, what: "the apt lists downloaded"))
+            }
+            let packages = Set(command.operands.dropFirst())
+            if command.invokes(["apt-get", "apt"], subcommand: ["install"]) {
+                found.append(Leftover(path: nil, packageManager: "apt-get", packages: packages, line: line, what: "packages installed"))
+            }
+            if command.invokes(["apk"], subcommand: ["add"]) {
+                found.append(Leftover(path: command.hasOption("--no-cache") ? nil : "/var/cache/apk", packageManager: "apk", packages: packages,
+                                      line: line, what: "packages installed"))
+            }
+            if command.invokes(["yum", "dnf", "microdnf"], subcommand: ["install"]), let manager = command.program {
+                found.append(Leftover(path: "/var/cache/\(manager == "microdnf" ? "yum" : manager)", packageManager: manager, packages: packages,
+                                      line: line, what: "packages installed"))
+            }
+            if command.program == "curl" || command.program == "wget" {
+                let arguments = command.arguments
+                for (index, argument) in arguments.enumerated() where ["-o", "--output", "-O", "--output-document"].contains(argument) && index + 1 < arguments.count {
+                    let path = arguments[index + 1]
+                    if path.hasPrefix("/") { found.append(Leftover(path: trimmed(path), packageManager: nil, line: line, what: "`\(path)` downloaded")) }
+                }
+            }
+        }
+        // What the same RUN already removed is not left over.
+        return found.filter { leftover in
+            guard let path = leftover.path else { return true }
+            return !script.removes(path)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import DockerfileSyntax
+import SecretScanning
+
+struct SecretInArgOrEnv: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD046", name: "secret-in-arg-or-env", severity: .error,
+        title: "A secret is set with ARG or ENV",
+        why: """
+            ENV values are stored in the image config for anyone who pulls it, and ARG values are recorded in \
+            the image history of every RUN that follows (`docker history` shows `|1 TOKEN=…`). Pass secrets \
+            with `RUN --mount=type=secret,id=…` and the `--secret` build flag, or at run time.
+            """,
+        triggering: ["FROM node:22-slim\nENV NPM_TOKEN=npm_aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5\n",
+                     "FROM python:3.12-slim\nARG DB_PASSWORD=hunter2\nRUN ./migrate\n"],
+        passing: ["FROM node:22-slim\nARG NPM_TOKEN\nRUN --mount=type=secret,id=npm echo ok\n", "FROM node:22-slim\nENV PASSWORD_FILE=/run/secrets/db\n",
+                  "FROM node:22-slim\nENV API_KEY_HEADER=X-Api-Key\n"])
+
+    static let sensitiveWords = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
+    static let harmlessSuffixes = ["_FILE", "_PATH", "_HEADER", "_NAME", "_URL", "_ENDPOINT", "_ID"]
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+            let pairs: [(key: String, value: String)]
+            switch step.instruction.kind {
+            case .env: pairs = step.expandedPairs
+            case .arg: pairs = step.expanded.compactMap { word in
+                let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+                return parts.count == 2 ? (parts[0], parts[1]) : nil
+            }
+            default: return nil
+            }
+            for (key, value) in pairs where !value.isEmpty && !value.hasPrefix("$") {
+                let upper = key.uppercased()
+                let named = Self.sensitiveWords.contains(where: upper.contains) && !Self.harmlessSuffixes.contains(where: upper.hasSuffix)
+                let scanned = SecretScanner.scan(Array(value.utf8)).first
+                guard named || scanned != nil else { continue }
+                let masked = scanned?.masked ?? SecretMatch.mask(Array(value.utf8))
+                return context.finding(Self.meta, at: step.instruction.span,
+                                       "\(step.instruction.keyword.uppercased()) `\(key)` holds a secret (\(masked)); pass it with `RUN --mount=type=secret` instead")
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import DockerfileSyntax
+
+struct TLSVerificationDisabled: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD043", name: "tls-verification-disabled", severity: .error,
+        title: "TLS or signature verification is turned off",
+        why: """
+            `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `apk --allow-untrusted`, \
+            `--nogpgcheck`, `npm config set strict-ssl false`, `git -c http.sslVerify=false`, \
+            `GIT_SSL_NO_VERIFY`, `NODE_TLS_REJECT_UNAUTHORIZED=0` or `PYTHONHTTPSVERIFY=0` let anyone on the \
+            network path replace what the build downloads. Fix the CA bundle or the mirror instead; set in \
+            ENV, the setting also weakens the running container.
+            """,
+        triggering: ["FROM debian:12-slim\nRUN curl -k -o /tmp/a https://example.com/a\n", "FROM node:22-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n",
+                     "FROM python:3.12-slim\nRUN pip install --trusted-host pypi.example.com flask\n"],
+        passing: ["FROM debian:12-slim\nRUN curl -fsSLo /tmp/a https://example.com/a\n", "FROM node:22-slim\nENV NODE_ENV=production\n"])
+
+    static let variables: [String: Set<String>] = [
+        "NODE_TLS_REJECT_UNAUTHORIZED": ["0"], "PYTHONHTTPSVERIFY": ["0"], "GIT_SSL_NO_VERIFY": ["1", "true", "yes"],
+        "CURL_CA_BUNDLE": [""], "REQUESTS_CA_BUNDLE": [""],
+    ]
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+            if step.instruction.kind == .env || step.instruction.kind == .arg {
+                for (key, value) in step.expandedPairs + Self.argumentPairs(step) where Self.variables[key]?.contains(value.lowercased()) == true {
+                    return context.finding(Self.meta, at: step.instruction.span, "`\(key)=\(value)` turns off TLS verification")
+                }
+            }
+            guard let script = step.script else { return nil }
+            for command in script.commands {
+                if let reason = Self.disables(command) {
+                    return context.finding(Self.meta, at: step.instruction.span, "\(reason) turns off verification of what is downloaded")
+                }
+                for assignment in command.assignments {
+                    let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+                    if parts.count == 2, Self.variables[parts[0]]?.contains(parts[1].lowercased()) == true {
+                        return context.finding(Self.meta, at: step.instruction.span, "`\(assignment)` turns off TLS verification")
+                    }
+                }
+            }
+            return nil
+        }
+    }
+
+    private static func argumentPairs(_ step: Step) -> [(key: String, value: String)] {
+        guard step.instruction.kind == .arg else { return [] }
+        return step.expanded.compactMap { word in
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+    }
+
+    static func disables(_ command: ShellCommand) -> String? {
+        // One condition per program: a `case "a", "b" where …` would attach the condition to "b" only.
+        let program = command.program ?? ""
+        if program == "curl", command.hasOption("-k") || command.hasOption("--insecure") { return "`curl -k`" }
+        if program == "wget", command.hasOption("--no-check-certificate") { return "`wget --no-check-certificate`" }
+        if ["pip", "pip3"].contains(program), command.hasOption("--trusted-host") { return "`pip --trusted-host`" }
+        if program == "apk", command.hasOption("--allow-untrusted") { return "`apk --allow-untrusted`" }
+        if ["yum", "dnf", "microdnf", "zypper"].contains(program), command.hasOption("--nogpgcheck") || command.hasOption("--no-gpg-checks") {
+            return "`--nogpgcheck`"
+        }
+        if ["npm", "yarn"].contains(program), command.arguments.contains("strict-ssl"), command.arguments.contains("false") { return "`strict-ssl false`" }
+        if program == "git", command.arguments.contains(where: { $0.lowercased() == "http.sslverify=false" }) { return "`http.sslVerify=false`" }
+        return nil
+    }
+}
