@@ -13,7 +13,9 @@ struct TLSVerificationDisabled: DockerfileRule {
             """,
         triggering: ["FROM debian:12-slim\nRUN curl -k -o /tmp/a https://example.com/a\n", "FROM node:22-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n",
                      "FROM python:3.12-slim\nRUN pip install --trusted-host pypi.example.com flask\n"],
-        passing: ["FROM debian:12-slim\nRUN curl -fsSLo /tmp/a https://example.com/a\n", "FROM node:22-slim\nENV NODE_ENV=production\n"])
+        passing: ["FROM debian:12-slim\nRUN curl -fsSLo /tmp/a https://example.com/a\n", "FROM node:22-slim\nENV NODE_ENV=production\n",
+                  "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n", "FROM fedora:41\nRUN dnf install -y git && dnf clean all\n",
+                  "FROM node:22-slim\nRUN npm ci\n"])
 
     static let variables: [String: Set<String>] = [
         "NODE_TLS_REJECT_UNAUTHORIZED": ["0"], "PYTHONHTTPSVERIFY": ["0"], "GIT_SSL_NO_VERIFY": ["1", "true", "yes"],
