@@ -23,6 +23,11 @@ public struct Configuration: Sendable, Equatable {
         ignored.contains { rule.isNamed($0) }
     }
 
+    /// The value of one of `rule`'s options: configured under `rules:`, or its default.
+    public func option(_ name: String, of rule: RuleMeta) -> Int {
+        ruleOptions[rule.id]?[name] ?? rule.options.first { $0.name == name }?.defaultValue ?? 0
+    }
+
     public func severityOverride(for rule: RuleMeta) -> Severity? {
         severityOverrides.first { rule.isNamed($0.key) }?.value
     }

@@ -48,11 +48,7 @@ public struct ContextCheckContext: Sendable {
     /// The context path joined with a relative one, as findings name files on disk.
     public func diskPath(_ relative: String) -> String { snapshot.diskPath(relative) }
 
-    /// The value of one of `meta`'s options, configured or default.
-    public func option(_ name: String, of meta: RuleMeta) -> Int {
-        let fallback = meta.options.first { $0.name == name }?.defaultValue ?? 0
-        return configuration.ruleOptions[meta.id]?[name] ?? fallback
-    }
+    public func option(_ name: String, of meta: RuleMeta) -> Int { configuration.option(name, of: meta) }
 
     /// A finding at a COPY/ADD instruction of the Dockerfile.
     public func finding(_ meta: RuleMeta, at copy: CopyResolution, path: String?, _ message: String) -> Finding {

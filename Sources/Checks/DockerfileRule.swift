@@ -22,11 +22,7 @@ public struct LintContext: Sendable {
     /// The steps of the stages whose layers make up the image (the final stage and those it is built `FROM`).
     public var layerSteps: [Step] { graph.stages.filter(\.shipsLayers).flatMap(\.steps) }
 
-    /// The value of one of `meta`'s options, configured or default.
-    public func option(_ name: String, of meta: RuleMeta) -> Int {
-        let fallback = meta.options.first { $0.name == name }?.defaultValue ?? 0
-        return configuration.ruleOptions[meta.id]?[name] ?? fallback
-    }
+    public func option(_ name: String, of meta: RuleMeta) -> Int { configuration.option(name, of: meta) }
 
     public func finding(_ meta: RuleMeta, at span: SourceSpan, _ message: String, fix: Fix? = nil) -> Finding {
         Finding(rule: meta, message: message, file: source.path, range: source.range(of: span), fix: fix)
