@@ -4,7 +4,8 @@ public enum BuiltinFindings {
         id: "PD000", name: "syntax-error", severity: .error,
         title: "BuildKit cannot parse this Dockerfile",
         why: """
-            BuildKit's parser rejects the file, so no image can be built from it and no other rule can run. \
+            BuildKit's parser rejects the file, so no image can be built from it; the other rules still check \
+            the instructions before the offending line. \
             Typical causes: a file without instructions, `ENV KEY` without a value, a JSON array holding \
             something other than strings, a heredoc that is never terminated, or a repeated parser directive.
             """,

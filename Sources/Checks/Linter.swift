@@ -13,15 +13,22 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ source: SourceFile) -> [Finding] {
-        let dockerfile: Dockerfile
         do {
-            dockerfile = try DockerfileParser.parse(source)
+            return check(try DockerfileParser.parse(source), extra: [])
         } catch {
-            return FindingPolicy(configuration: configuration)
-                .apply([buildFailure(BuiltinFindings.syntaxError, error, in: source)], pragmas: nil, pragmaFile: nil)
+            // BuildKit rejects the whole file; the instructions before the error are still linted.
+            let failure = buildFailure(BuiltinFindings.syntaxError, error, in: source)
+            guard error.line > 1, let prefix = try? DockerfileParser.parse(source.prefix(beforeLine: error.line)) else {
+                return FindingPolicy(configuration: configuration).apply([failure], pragmas: nil, pragmaFile: nil)
+            }
+            return check(prefix, extra: [failure])
         }
+    }
+
+    private func check(_ dockerfile: Dockerfile, extra: [Finding]) -> [Finding] {
+        let source = dockerfile.source
         let graph = BuildGraph(dockerfile, options: options)
-        var findings = graph.problems.map { buildFailure(BuiltinFindings.invalidInstruction, $0, in: source) }
+        var findings = extra + graph.problems.map { buildFailure(BuiltinFindings.invalidInstruction, $0, in: source) }
         let context = LintContext(graph: graph, configuration: configuration)
         for rule in rules where !configuration.isIgnored(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))

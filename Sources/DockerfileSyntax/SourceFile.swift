@@ -117,6 +117,12 @@ public struct SourceFile: Sendable {
         return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 
+    /// The file up to (not including) 1-based `line`: same path, same offsets for what remains.
+    public func prefix(beforeLine line: Int) -> SourceFile {
+        let end = line >= 1 && line <= lineStarts.count ? lineStarts[line - 1] : bytes.count
+        return SourceFile(path: path, bytes: Array(bytes[..<end]))
+    }
+
     /// Offset of the `\n` ending the line that starts at `offset`, or the end of the file.
     func endOfPhysicalLine(startingAt offset: Int) -> Int {
         let index = lineIndex(of: offset)

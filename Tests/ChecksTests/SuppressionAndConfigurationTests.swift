@@ -136,3 +136,16 @@ import Testing
         }
     }
 }
+
+@Suite struct PartialTreeTests {
+    @Test func syntaxErrorStillLintsWhatCameBefore() {
+        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: "FROM node\nUSER node\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nENV ONLYKEY\nRUN never linted\n"))
+        #expect(findings.map(\.rule.id) == ["PD006", "PD002", "PD000"])
+        #expect(findings.last?.range.start.line == 4)
+    }
+
+    @Test func unterminatedHeredocKeepsEarlierFindings() {
+        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: "FROM ubuntu\nUSER app\nRUN <<EOF\napt-get update\n"))
+        #expect(findings.map(\.rule.id) == ["PD006", "PD000"])
+    }
+}
