@@ -2,6 +2,8 @@
 public struct Configuration: Sendable, Equatable {
     /// Rule ids, names or aliases to drop.
     public var ignored: Set<String>
+    /// Opt-in rules to run, by id, name or alias.
+    public var enabled: Set<String> = []
     /// Severity per rule id, name or alias.
     public var severityOverrides: [String: Severity]
     /// When non-empty, base images must come from one of these registries.
@@ -21,6 +23,11 @@ public struct Configuration: Sendable, Equatable {
 
     public func isIgnored(_ rule: RuleMeta) -> Bool {
         ignored.contains { rule.isNamed($0) }
+    }
+
+    /// Whether a rule runs at all: not ignored, and enabled if it is opt-in.
+    public func runs(_ rule: RuleMeta) -> Bool {
+        !isIgnored(rule) && (!rule.isOptIn || enabled.contains { rule.isNamed($0) })
     }
 
     /// The value of one of `rule`'s options: configured under `rules:`, or its default.

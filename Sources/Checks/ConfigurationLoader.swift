@@ -26,6 +26,11 @@ public enum ConfigurationLoader {
             switch key {
             case "ignore", "ignored":
                 configuration.ignored.formUnion(try strings(value, key: key, path: path))
+            case "enable", "enabled":
+                for rule in try strings(value, key: key, path: path) {
+                    try requireKnownRule(rule, key: key, path: path)
+                    configuration.enabled.insert(rule)
+                }
             case "override":
                 guard let levels = value as? [String: Any] else { throw fail("'override' must map severities to lists of rules") }
                 for (level, rules) in levels {
@@ -61,7 +66,7 @@ public enum ConfigurationLoader {
                     }
                 }
             default:
-                throw fail("unknown key '\(key)' (known: ignore, override, trusted-registries, fail-on, rules)")
+                throw fail("unknown key '\(key)' (known: ignore, enable, override, trusted-registries, fail-on, rules)")
             }
         }
         return configuration

@@ -37,7 +37,7 @@ public struct ContextLinter: Sendable {
                                           configuration: configuration, secrets: [])
         context.secrets = ContextSecretSearch.search(snapshot, copied: Set(context.carriers.keys), diskPath: snapshot.diskPath)
         var findings: [Finding] = []
-        for rule in rules where !configuration.isIgnored(type(of: rule).meta) {
+        for rule in rules where configuration.runs(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))
         }
         findings = FindingPolicy(configuration: configuration)

@@ -30,7 +30,7 @@ public struct Linter: Sendable {
         let graph = BuildGraph(dockerfile, options: options)
         var findings = extra + graph.problems.map { buildFailure(BuiltinFindings.invalidInstruction, $0, in: source) }
         let context = LintContext(graph: graph, configuration: configuration)
-        for rule in rules where !configuration.isIgnored(type(of: rule).meta) {
+        for rule in rules where configuration.runs(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))
         }
         return FindingPolicy(configuration: configuration).apply(findings, pragmas: Pragmas(dockerfile), pragmaFile: source.path)

@@ -39,9 +39,12 @@ public struct RuleMeta: Sendable {
     public var options: [RuleOption]
     /// `.plimsoll.yaml` text the examples are checked with, for rules that act only when configured.
     public var exampleConfiguration: String?
+    /// Off unless listed under `enable:` (for practices many teams deliberately do not follow).
+    public var isOptIn: Bool
 
     public init(id: String, name: String, severity: Severity, aliases: [String] = [], title: String, why: String,
-                triggering: [String], passing: [String], fix: FixSafety? = nil, options: [RuleOption] = [], exampleConfiguration: String? = nil) {
+                triggering: [String], passing: [String], fix: FixSafety? = nil, options: [RuleOption] = [], exampleConfiguration: String? = nil,
+                isOptIn: Bool = false) {
         self.id = id
         self.name = name
         self.severity = severity
@@ -53,6 +56,7 @@ public struct RuleMeta: Sendable {
         self.fix = fix
         self.options = options
         self.exampleConfiguration = exampleConfiguration
+        self.isOptIn = isOptIn
     }
 
     /// Whether `identifier` (an id, name or alias, any case) names this rule.

@@ -47,6 +47,8 @@ public enum RuleRegistry {
         AddURLWithoutChecksum.self,
         SecretInArgOrEnv.self,
         CleanupInLaterLayer.self,
+        BaseImageDigest.self,
+        PackageVersionUnpinned.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

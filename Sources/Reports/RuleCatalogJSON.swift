@@ -14,6 +14,7 @@ public enum RuleCatalogJSON {
                     ("title", .string(rule.title)),
                     ("why", .string(rule.why)),
                     ("fix", rule.fix.map { .string($0.rawValue) } ?? .null),
+                    ("optIn", .bool(rule.isOptIn)),
                     ("triggering", .array(rule.triggering.map(JSONValue.string))),
                     ("passing", .array(rule.passing.map(JSONValue.string))),
                 ])

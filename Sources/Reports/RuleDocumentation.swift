@@ -9,7 +9,7 @@ public enum RuleDocumentation {
         for rule in rules {
             let name = rule.name.padding(to: nameWidth)
             let severity = rule.severity.rawValue.padding(to: 7)
-            let fix = (rule.fix.map { "fix:\($0.rawValue)" } ?? "").padding(to: 10)
+            let fix = ((rule.fix.map { "fix:\($0.rawValue)" } ?? "") + (rule.isOptIn ? " opt-in" : "")).padding(to: 10)
             output += "\(rule.id)  \(name)  \(severity)  \(fix)  \(rule.title)\n"
         }
         return output
@@ -17,7 +17,7 @@ public enum RuleDocumentation {
 
     /// Everything about one rule, as plain text.
     public static func detail(_ rule: RuleMeta) -> String {
-        var output = "\(rule.id) \(rule.name) (\(rule.severity.rawValue))\n\(rule.title)\n\n\(rule.why)\n"
+        var output = "\(rule.id) \(rule.name) (\(rule.severity.rawValue)\(rule.isOptIn ? ", opt-in: list it under `enable:`" : ""))\n\(rule.title)\n\n\(rule.why)\n"
         if !rule.aliases.isEmpty { output += "\nAliases: \(rule.aliases.joined(separator: ", "))\n" }
         output += "Fix: \(rule.fix.map { "\($0.rawValue) (plimsoll offers an automatic edit)" } ?? "none; the message says what to change")\n"
         for option in rule.options {
@@ -48,7 +48,7 @@ public enum RuleDocumentation {
         var output = "| id | name | severity | fix | aliases | what it checks |\n|---|---|---|---|---|---|\n"
         for rule in rules {
             let aliases = rule.aliases.map { "`\($0)`" }.joined(separator: " ")
-            output += "| \(rule.id) | `\(rule.name)` | \(rule.severity.rawValue) | \(rule.fix?.rawValue ?? "–") | \(aliases.isEmpty ? "–" : aliases) | \(rule.title.replacingAll("|", with: "\\|")) |\n"
+            output += "| \(rule.id) | `\(rule.name)` | \(rule.severity.rawValue)\(rule.isOptIn ? " (opt-in)" : "") | \(rule.fix?.rawValue ?? "–") | \(aliases.isEmpty ? "–" : aliases) | \(rule.title.replacingAll("|", with: "\\|")) |\n"
         }
         return output
     }

@@ -45,7 +45,7 @@ public enum SARIFReport {
                 ("text", .string(RuleDocumentation.detail(meta))),
                 ("markdown", .string(RuleDocumentation.markdownHelp(meta))),
             ])),
-            ("defaultConfiguration", .object([("level", .string(level(meta.severity)))])),
+            ("defaultConfiguration", .object([("enabled", .bool(!meta.isOptIn)), ("level", .string(level(meta.severity)))])),
             ("properties", .object([
                 ("aliases", .array(meta.aliases.map(JSONValue.string))),
                 ("fix", .string(meta.fix?.rawValue ?? "none")),

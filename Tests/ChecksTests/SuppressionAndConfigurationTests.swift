@@ -149,3 +149,13 @@ import Testing
         #expect(findings.map(\.rule.id) == ["PD006", "PD000"])
     }
 }
+
+@Suite struct OptInRuleTests {
+    @Test func optInRulesRunOnlyWhenEnabled() throws {
+        let text = "FROM node:22.11-slim\nUSER node\n"
+        #expect(Linter().lint(SourceFile(path: "D", text: text)).isEmpty)
+        let configuration = try ConfigurationLoader.load(yaml: "enable: [PD048]\n", path: "c")
+        #expect(Linter(configuration: configuration).lint(SourceFile(path: "D", text: text)).map(\.rule.id) == ["PD048"])
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(yaml: "enable: [PD999]\n", path: "c") }
+    }
+}

@@ -1,0 +1,78 @@
+import DockerfileSyntax
+
+struct PackageVersionUnpinned: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD049", name: "package-version-unpinned", severity: .warning,
+        aliases: ["DL3008", "DL3013", "DL3016", "DL3018", "DL3028", "DL3062"],
+        title: "Packages installed without a version",
+        why: """
+            `apt-get install curl`, `apk add curl`, `pip install flask`, `npm install -g serve`, `gem install \
+            rails` and `go install x@latest` install whatever is newest when the layer is built, so two \
+            builds of the same Dockerfile can differ. Pin versions (`curl=7.88.1-10+deb12u8`, `flask==3.0.3`, \
+            `serve@14.2.4`) or install from a lock file. Opt-in, as in hadolint's practice: many teams \
+            deliberately take the distribution's current security updates instead.
+            """,
+        triggering: ["FROM debian:12-slim\nRUN apt-get install -y curl=7.88.1-10 git\n", "FROM python:3.12-slim\nRUN pip install flask requests==2.32.3\n",
+                     "FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n"],
+        passing: ["FROM debian:12-slim\nRUN apt-get install -y curl=7.88.1-10\n", "FROM python:3.12-slim\nRUN pip install -r requirements.txt\n",
+                  "FROM node:22-slim\nRUN npm ci && npm install -g serve@14.2.4\n", "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n"],
+        exampleConfiguration: "enable: [package-version-unpinned]\n", isOptIn: true)
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+            for command in step.script?.commands ?? [] {
+                let unpinned = Self.unpinned(command)
+                if let first = unpinned.first {
+                    let more = unpinned.count > 1 ? " and \(unpinned.count - 1) more" : ""
+                    return context.finding(Self.meta, at: step.instruction.span, "`\(first)`\(more) installed without a version; pin it")
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Package arguments of an install command that name no version.
+    static func unpinned(_ command: ShellCommand) -> [String] {
+        let operands = Array(command.operands.dropFirst())
+        /// Non-option arguments after the subcommand, leaving out the values of `valueOptions`.
+        func packages(skipping valueOptions: Set<String>) -> [String] {
+            var result: [String] = []
+            var skipNext = false
+            var seenSubcommand = false
+            for argument in command.arguments {
+                if skipNext { skipNext = false; continue }
+                if valueOptions.contains(argument) { skipNext = true; continue }
+                if argument.hasPrefix("-") || argument.contains("$") { continue }
+                if !seenSubcommand { seenSubcommand = true; continue }
+                result.append(argument)
+            }
+            return result
+        }
+        if command.invokes(["apt-get", "apt"], subcommand: ["install"]) {
+            return packages(skipping: ["-o", "-t", "--target-release"]).filter { !$0.contains("=") && !$0.hasSuffix(".deb") && !$0.hasPrefix("/") && !$0.hasPrefix(".") }
+        }
+        if command.invokes(["apk"], subcommand: ["add"]) {
+            return packages(skipping: ["--virtual", "-t", "--repository", "-X"]).filter { !$0.contains("=") && !$0.contains(">") && !$0.contains("<") && !$0.hasPrefix(".") }
+        }
+        if command.invokes(["pip", "pip3"], subcommand: ["install"]) {
+            return packages(skipping: ["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t"])
+                .filter { package in
+                    !["==", ">=", "<=", "~=", "!=", "@", ">", "<"].contains(where: package.contains) && !package.hasPrefix(".") && !package.hasPrefix("/")
+                        && !package.contains("://") && !package.hasSuffix(".whl") && !package.hasSuffix(".tar.gz")
+                }
+        }
+        if command.invokes(["npm"], subcommand: ["install", "i", "add"]) {
+            return operands.filter { package in
+                let versionAt = package.hasPrefix("@") ? package.dropFirst().contains("@") : package.contains("@")
+                return !versionAt && !package.hasPrefix(".") && !package.hasPrefix("/") && !package.contains("://")
+            }
+        }
+        if command.invokes(["gem"], subcommand: ["install"]), !command.hasOption("-v"), !command.hasOption("--version") {
+            return operands.filter { !$0.contains(":") && !$0.hasSuffix(".gem") }
+        }
+        if command.invokes(["go"], subcommand: ["install"]) {
+            return operands.filter { !$0.contains("@") || $0.hasSuffix("@latest") }.filter { !$0.hasPrefix(".") }
+        }
+        return []
+    }
+}
