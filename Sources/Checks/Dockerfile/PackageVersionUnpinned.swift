@@ -13,7 +13,7 @@ struct PackageVersionUnpinned: DockerfileRule {
             deliberately take the distribution's current security updates instead.
             """,
         triggering: ["FROM debian:12-slim\nRUN apt-get install -y curl=7.88.1-10 git\n", "FROM python:3.12-slim\nRUN pip install flask requests==2.32.3\n",
-                     "FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n"],
+                     "FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n", "FROM golang:1.16\nRUN go get golang.org/x/lint/golint\n"],
         passing: ["FROM debian:12-slim\nRUN apt-get install -y curl=7.88.1-10\n", "FROM python:3.12-slim\nRUN pip install -r requirements.txt\n",
                   "FROM node:22-slim\nRUN npm ci && npm install -g serve@14.2.4\n", "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n"],
         exampleConfiguration: "enable: [package-version-unpinned]\n", isOptIn: true)
@@ -70,7 +70,7 @@ struct PackageVersionUnpinned: DockerfileRule {
         if command.invokes(["gem"], subcommand: ["install"]), !command.hasOption("-v"), !command.hasOption("--version") {
             return operands.filter { !$0.contains(":") && !$0.hasSuffix(".gem") }
         }
-        if command.invokes(["go"], subcommand: ["install"]) {
+        if command.invokes(["go"], subcommand: ["install", "get"]) {
             return operands.filter { !$0.contains("@") || $0.hasSuffix("@latest") }.filter { !$0.hasPrefix(".") }
         }
         return []
