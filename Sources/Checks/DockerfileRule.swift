@@ -11,12 +11,15 @@ public protocol DockerfileRule: Sendable {
 public struct LintContext: Sendable {
     public var graph: BuildGraph
     public var configuration: Configuration
+    /// Today as days since 1970-01-01 (injectable, so date-dependent rules are testable).
+    public var today: Int
     public var dockerfile: Dockerfile { graph.dockerfile }
     public var source: SourceFile { graph.dockerfile.source }
 
-    public init(graph: BuildGraph, configuration: Configuration) {
+    public init(graph: BuildGraph, configuration: Configuration, today: Int = CivilDate.today) {
         self.graph = graph
         self.configuration = configuration
+        self.today = today
     }
 
     /// The steps of the stages whose layers make up the image (the final stage and those it is built `FROM`).

@@ -4,11 +4,14 @@ import DockerfileSyntax
 public struct Linter: Sendable {
     public var configuration: Configuration
     public var options: BuildOptions
+    /// Days since 1970-01-01 that date-dependent rules (end of life) compare with.
+    public var today: Int
     private let rules: [any DockerfileRule]
 
-    public init(configuration: Configuration = Configuration(), options: BuildOptions = BuildOptions()) {
+    public init(configuration: Configuration = Configuration(), options: BuildOptions = BuildOptions(), today: Int = CivilDate.today) {
         self.configuration = configuration
         self.options = options
+        self.today = today
         self.rules = RuleRegistry.dockerfileRules.map { $0.init() }
     }
 
@@ -29,7 +32,7 @@ public struct Linter: Sendable {
         let source = dockerfile.source
         let graph = BuildGraph(dockerfile, options: options)
         var findings = extra + graph.problems.map { buildFailure(BuiltinFindings.invalidInstruction, $0, in: source) }
-        let context = LintContext(graph: graph, configuration: configuration)
+        let context = LintContext(graph: graph, configuration: configuration, today: today)
         for rule in rules where configuration.runs(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))
         }

@@ -49,6 +49,7 @@ public enum RuleRegistry {
         CleanupInLaterLayer.self,
         BaseImageDigest.self,
         PackageVersionUnpinned.self,
+        EndOfLifeBase.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

@@ -11,6 +11,9 @@ import Testing
         var testDescription: String { "\(rule.id) \(triggers ? "fires on" : "passes") \(text.debugDescription)" }
     }
 
+    /// Examples are checked as of one fixed day, so date-dependent rules (end of life) stay stable.
+    static let exampleDay = CivilDate.days("2026-11-28") ?? 0
+
     static let examples: [Example] = RuleRegistry.all.flatMap { rule in
         rule.triggering.map { Example(rule: rule, text: $0, triggers: true) }
             + rule.passing.map { Example(rule: rule, text: $0, triggers: false) }
@@ -38,7 +41,7 @@ import Testing
             findings = try ContextLinter(configuration: configuration)
                 .check(context: context.root.path, dockerfile: context.dockerfile).findings
         } else {
-            findings = Linter(configuration: configuration).lint(SourceFile(path: "Dockerfile", text: example.text))
+            findings = Linter(configuration: configuration, today: Self.exampleDay).lint(SourceFile(path: "Dockerfile", text: example.text))
         }
         let fired = findings.filter { $0.rule.id == example.rule.id }
         if example.triggers {
@@ -53,11 +56,11 @@ import Testing
     @Test(arguments: examples.filter { $0.triggers && $0.rule.fix != nil })
     func fixResolvesTheFinding(_ example: Example) throws {
         let source = SourceFile(path: "Dockerfile", text: example.text)
-        let fixes = Linter().lint(source).filter { $0.rule.id == example.rule.id }.compactMap(\.fix)
+        let fixes = Linter(today: Self.exampleDay).lint(source).filter { $0.rule.id == example.rule.id }.compactMap(\.fix)
         try #require(!fixes.isEmpty, "the example offers no fix")
         #expect(fixes.allSatisfy { $0.safety == example.rule.fix })
         let fixed = FixApplier.apply(fixes.flatMap(\.edits), to: source)
-        let again = Linter().lint(SourceFile(path: "Dockerfile", bytes: fixed))
+        let again = Linter(today: Self.exampleDay).lint(SourceFile(path: "Dockerfile", bytes: fixed))
         #expect(!again.contains { $0.rule.id == example.rule.id }, "still fires after fix:\n\(String(decoding: fixed, as: UTF8.self))")
         #expect(!again.contains { $0.rule.id == "PD000" })
     }
