@@ -91,12 +91,21 @@ struct CommonOptions: ParsableArguments {
         var configuration: Configuration
         var threshold: FailThreshold
         var build: BuildOptions
+        /// Days since 1970-01-01 for date-dependent rules; `PLIMSOLL_TODAY=YYYY-MM-DD` fixes it for reproducible runs.
+        var today: Int
     }
 
     func settings(configurationDirectory: String) throws(UsageError) -> RunSettings {
         let format = try reportFormat()
         let configuration = try loadConfiguration(searchingFrom: configurationDirectory)
-        return RunSettings(format: format, configuration: configuration, threshold: try threshold(configuration), build: try buildOptions())
+        var today = CivilDate.today
+        if let fixed = getenv("PLIMSOLL_TODAY") {
+            guard let day = CivilDate.days(String(cString: fixed)) else {
+                throw UsageError(message: "PLIMSOLL_TODAY must be a date like 2026-11-28")
+            }
+            today = day
+        }
+        return RunSettings(format: format, configuration: configuration, threshold: try threshold(configuration), build: try buildOptions(), today: today)
     }
 
     /// Reads a Dockerfile given on the command line (`-` is standard input).

@@ -18,7 +18,7 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings(configurationDirectory: ".")
-        let linter = Linter(configuration: settings.configuration, options: settings.build)
+        let linter = Linter(configuration: settings.configuration, options: settings.build, today: settings.today)
         var results: [LintReport.FileResult] = []
         for path in files.isEmpty ? ["Dockerfile"] : files {
             let source = try options.readDockerfile(path)

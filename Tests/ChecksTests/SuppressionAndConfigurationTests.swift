@@ -2,29 +2,32 @@ import Checks
 import DockerfileSyntax
 import Testing
 
+/// Tests run on one fixed day, so date-dependent rules (end of life) cannot change their outcome.
+let testDay = CivilDate.days("2026-11-28") ?? 0
+
 @Suite struct SuppressionTests {
     func ids(_ text: String, _ configuration: Configuration = Configuration()) -> [String] {
-        Linter(configuration: configuration).lint(SourceFile(path: "Dockerfile", text: text)).map(\.rule.id)
+        Linter(configuration: configuration, today: testDay).lint(SourceFile(path: "Dockerfile", text: text)).map(\.rule.id)
     }
 
-    let aptFile = "FROM debian:12\nUSER app\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n"
+    let aptFile = "FROM debian:13\nUSER app\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n"
 
     @Test func pragmaOnThePreviousLinesByIdNameOrHadolintAlias() {
         #expect(ids(aptFile) == ["PD002"])
         for pragma in ["# plimsoll ignore=PD002", "# plimsoll ignore=apt-lists-not-removed", "# hadolint ignore=DL3009",
                        "# plimsoll ignore=PD001, PD002", "# hadolint ignore=DL3009\n# some other note"] {
-            #expect(ids("FROM debian:12\nUSER app\n\(pragma)\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n").isEmpty, "\(pragma)")
+            #expect(ids("FROM debian:13\nUSER app\n\(pragma)\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n").isEmpty, "\(pragma)")
         }
     }
 
     @Test func pragmaDoesNotReachPastABlankLineOrAnotherInstruction() {
-        #expect(ids("FROM debian:12\nUSER app\n# plimsoll ignore=PD002\n\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n") == ["PD002"])
-        #expect(ids("FROM debian:12\n# plimsoll ignore=PD002\nUSER app\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n") == ["PD002"])
+        #expect(ids("FROM debian:13\nUSER app\n# plimsoll ignore=PD002\n\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n") == ["PD002"])
+        #expect(ids("FROM debian:13\n# plimsoll ignore=PD002\nUSER app\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n") == ["PD002"])
     }
 
     @Test func globalPragmaAnywhere() {
-        #expect(ids("FROM debian:12\nUSER app\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n# hadolint global ignore=DL3009\n").isEmpty)
-        #expect(ids("FROM debian:12\nUSER app\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n# plimsoll global ignore=PD002,PD003\n").isEmpty)
+        #expect(ids("FROM debian:13\nUSER app\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n# hadolint global ignore=DL3009\n").isEmpty)
+        #expect(ids("FROM debian:13\nUSER app\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n# plimsoll global ignore=PD002,PD003\n").isEmpty)
     }
 
     @Test func configurationIgnoresAndOverrides() throws {
@@ -33,13 +36,13 @@ import Testing
             override:
               error: [user-missing]
             """, path: ".plimsoll.yaml")
-        let findings = Linter(configuration: configuration).lint(SourceFile(path: "Dockerfile", text: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n"))
+        let findings = Linter(configuration: configuration, today: testDay).lint(SourceFile(path: "Dockerfile", text: "FROM debian:13\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n"))
         #expect(findings.map(\.rule.id) == ["PD003"])
         #expect(findings.first?.severity == .error)
     }
 
     @Test func ruleOptionChangesTheMinimum() throws {
-        let text = "FROM alpine:3.20\nUSER app\nRUN a\nRUN b\n"
+        let text = "FROM alpine:3.24\nUSER app\nRUN a\nRUN b\n"
         #expect(ids(text) == ["PD001"])
         let configuration = try ConfigurationLoader.load(yaml: "rules:\n  consecutive-run:\n    min-consecutive: 3\n", path: "c")
         #expect(ids(text, configuration).isEmpty)
@@ -93,22 +96,22 @@ import Testing
 
 @Suite struct LinterTests {
     @Test func syntaxErrorIsPD000AtTheLine() {
-        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: "FROM a:1\nUSER x\nENV ONLYKEY\n"))
+        let findings = Linter(today: testDay).lint(SourceFile(path: "Dockerfile", text: "FROM a:1\nUSER x\nENV ONLYKEY\n"))
         #expect(findings.map(\.rule.id) == ["PD000"])
         #expect(findings.first?.range.start.line == 3)
         #expect(findings.first?.severity == .error)
     }
 
     @Test func buildProblemsArePD008AndRulesStillRun() {
-        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: "FROM a\nFOO bar\n"))
+        let findings = Linter(today: testDay).lint(SourceFile(path: "Dockerfile", text: "FROM a\nFOO bar\n"))
         #expect(findings.map(\.rule.id) == ["PD003", "PD006", "PD008"])
     }
 
     @Test func buildArgumentsAndTargetChangeTheResult() {
         let text = "ARG TAG=latest\nFROM node:$TAG AS app\nUSER node\nFROM app AS debug\nUSER root\n"
-        #expect(Linter().lint(SourceFile(path: "D", text: text)).map(\.rule.id) == ["PD006", "PD004"])
+        #expect(Linter(today: testDay).lint(SourceFile(path: "D", text: text)).map(\.rule.id) == ["PD006", "PD004"])
         let options = BuildOptions(buildArguments: ["TAG": "22-slim"], target: "app")
-        #expect(Linter(options: options).lint(SourceFile(path: "D", text: text)).isEmpty)
+        #expect(Linter(options: options, today: testDay).lint(SourceFile(path: "D", text: text)).isEmpty)
     }
 }
 
@@ -124,7 +127,7 @@ import Testing
             SHELL ["/bin/fish", "-c"]
             RUN for x in a b; echo $x; end
             """
-        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: text))
+        let findings = Linter(today: testDay).lint(SourceFile(path: "Dockerfile", text: text))
         #expect(findings.contains { $0.rule.id == "PD002" })
         #expect(findings.contains { $0.rule.id == "PD025" && $0.range.start.line == 2 })
         #expect(!findings.contains { $0.rule.id == "PD025" && $0.range.start.line == 4 })
@@ -132,20 +135,20 @@ import Testing
 
     @Test func rulesRunOnEveryCorpusShapeOfBrokenFile() {
         for text in ["FROM\n", "RUN x\n", "FROM a AS\nCOPY\nUSER\nEXPOSE\nWORKDIR\nONBUILD\n", "FROM a\nCOPY --from= . .\nADD\nHEALTHCHECK CMD\n"] {
-            _ = Linter().lint(SourceFile(path: "Dockerfile", text: text))
+            _ = Linter(today: testDay).lint(SourceFile(path: "Dockerfile", text: text))
         }
     }
 }
 
 @Suite struct PartialTreeTests {
     @Test func syntaxErrorStillLintsWhatCameBefore() {
-        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: "FROM node\nUSER node\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nENV ONLYKEY\nRUN never linted\n"))
+        let findings = Linter(today: testDay).lint(SourceFile(path: "Dockerfile", text: "FROM node\nUSER node\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nENV ONLYKEY\nRUN never linted\n"))
         #expect(findings.map(\.rule.id) == ["PD006", "PD002", "PD000"])
         #expect(findings.last?.range.start.line == 4)
     }
 
     @Test func unterminatedHeredocKeepsEarlierFindings() {
-        let findings = Linter().lint(SourceFile(path: "Dockerfile", text: "FROM ubuntu\nUSER app\nRUN <<EOF\napt-get update\n"))
+        let findings = Linter(today: testDay).lint(SourceFile(path: "Dockerfile", text: "FROM ubuntu\nUSER app\nRUN <<EOF\napt-get update\n"))
         #expect(findings.map(\.rule.id) == ["PD006", "PD000"])
     }
 }
@@ -153,9 +156,9 @@ import Testing
 @Suite struct OptInRuleTests {
     @Test func optInRulesRunOnlyWhenEnabled() throws {
         let text = "FROM node:22.11-slim\nUSER node\n"
-        #expect(Linter().lint(SourceFile(path: "D", text: text)).isEmpty)
+        #expect(Linter(today: testDay).lint(SourceFile(path: "D", text: text)).isEmpty)
         let configuration = try ConfigurationLoader.load(yaml: "enable: [PD048]\n", path: "c")
-        #expect(Linter(configuration: configuration).lint(SourceFile(path: "D", text: text)).map(\.rule.id) == ["PD048"])
+        #expect(Linter(configuration: configuration, today: testDay).lint(SourceFile(path: "D", text: text)).map(\.rule.id) == ["PD048"])
         #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(yaml: "enable: [PD999]\n", path: "c") }
     }
 }

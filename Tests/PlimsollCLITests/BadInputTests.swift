@@ -77,3 +77,16 @@ import Testing
         expectOneErrorLine(try PlimsollBinary.run(["lint", file.path]), containing: "larger than 128 MiB")
     }
 }
+
+@Suite struct EnvironmentTests {
+    @Test func todayIsFixedByEnvironmentAndValidated() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("Dockerfile", "FROM debian:11\nUSER app\n").path
+        let lts = try PlimsollBinary.run(["lint", "--format", "json", file], environment: ["PLIMSOLL_TODAY": "2025-01-01"])
+        #expect(lts.stdout.contains("\"severity\": \"info\"") && lts.status == 0)
+        let ended = try PlimsollBinary.run(["lint", file], environment: ["PLIMSOLL_TODAY": "2026-09-01"])
+        #expect(ended.stdout.contains("warning[PD050]") && ended.status == 1)
+        let bad = try PlimsollBinary.run(["lint", file], environment: ["PLIMSOLL_TODAY": "yesterday"])
+        #expect(bad.status == 2 && bad.stderr == "plimsoll: error: PLIMSOLL_TODAY must be a date like 2026-11-28\n")
+    }
+}

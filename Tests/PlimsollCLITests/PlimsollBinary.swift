@@ -28,6 +28,8 @@ enum PlimsollBinary {
         if let directory { process.currentDirectoryURL = directory }
         var merged = ProcessInfo.processInfo.environment
         merged.removeValue(forKey: "NO_COLOR")
+        // One fixed day, so date-dependent rules (end of life) do not change outcomes as time passes.
+        merged["PLIMSOLL_TODAY"] = "2026-11-28"
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         let output = Pipe(), errors = Pipe(), input = Pipe()
