@@ -50,6 +50,8 @@ public enum RuleRegistry {
         BaseImageDigest.self,
         PackageVersionUnpinned.self,
         EndOfLifeBase.self,
+        SmallerBaseVariant.self,
+        ToolchainFinalBase.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

@@ -58,3 +58,31 @@ import Testing
         }
     }
 }
+
+/// The embedded variant table is what scripts/generate-image-variants.py derives from the corpus.
+@Suite struct OfficialImageVariantTests {
+    @Test func embeddedTableMatchesTheGenerator() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let tags = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/official-images/tags.tsv")
+        guard FileManager.default.fileExists(atPath: tags.path) else {
+            print("../shared/corpus is absent: image variant table check SKIPPED")
+            return
+        }
+        let committed = try String(contentsOf: repository.appendingPathComponent("Sources/Checks/Data/OfficialImageVariants.swift"), encoding: .utf8)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("plimsoll-variants-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("scripts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("Sources/Checks/Data"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("scripts/generate-image-variants.py"),
+                                         to: scratch.appendingPathComponent("scripts/generate-image-variants.py"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", scratch.appendingPathComponent("scripts/generate-image-variants.py").path, tags.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let generated = try String(contentsOf: scratch.appendingPathComponent("Sources/Checks/Data/OfficialImageVariants.swift"), encoding: .utf8)
+        #expect(generated == committed, "run scripts/generate-image-variants.py")
+        #expect(OfficialImageVariants.smaller["python:3.12-bookworm"] == ["3.12-slim-bookworm", "3.12-alpine"])
+    }
+}

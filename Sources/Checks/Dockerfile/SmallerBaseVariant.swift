@@ -1,0 +1,51 @@
+import DockerfileSyntax
+
+struct SmallerBaseVariant: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD051", name: "smaller-base-variant", severity: .info,
+        title: "The base image has a smaller variant of the same version",
+        why: """
+            Official images publish each version in a full variant (a complete Debian with compilers and \
+            headers, often 1 GB) and in `-slim` or `-alpine` variants of a tenth of the size. An image that \
+            only runs the application rarely needs the full one, and every extra package is more to pull, \
+            store and patch. The variants are read from docker-library's own tag manifests; build stages \
+            whose layers do not reach the image are not flagged.
+            """,
+        triggering: ["FROM python:3.12\nCOPY app.py /app/\n", "FROM node:22-bookworm\n", "FROM debian:bookworm\n"],
+        passing: ["FROM python:3.12-slim\n", "FROM node:22 AS build\nRUN npm ci\nFROM node:22-slim\nCOPY --from=build /app /app\n",
+                  "FROM ubuntu:24.04\n"])
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.graph.stages.filter(\.shipsLayers).compactMap { stage -> Finding? in
+            guard case .image(let reference) = stage.base, reference.isOfficial, let tag = reference.tag,
+                  let smaller = OfficialImageVariants.smaller["\(reference.shortName):\(tag)"] else { return nil }
+            let options = smaller.map { "`\(reference.shortName):\($0)`" }.joined(separator: " or ")
+            return context.finding(Self.meta, at: stage.from.arguments.first?.span ?? stage.from.span,
+                                   "`\(reference.shortName):\(tag)` is the full variant; \(options) is the same version at a fraction of the size")
+        }
+    }
+}
+
+struct ToolchainFinalBase: DockerfileRule {
+    static let meta = RuleMeta(
+        id: "PD052", name: "toolchain-final-base", severity: .warning,
+        title: "The image is built on a compiler toolchain image",
+        why: """
+            `golang`, `rust`, `gcc`, `maven` and `gradle` images carry a whole toolchain (hundreds of MB to \
+            over a GB) that a compiled program does not need to run. Build in a stage on the toolchain image \
+            and copy the result onto `gcr.io/distroless/static`, `scratch`, `alpine` or a JRE image.
+            """,
+        triggering: ["FROM golang:1.23\nCOPY . /src\nRUN go build -o /app /src\nCMD [\"/app\"]\n", "FROM rust:1-slim\nCMD [\"/usr/local/bin/app\"]\n"],
+        passing: ["FROM golang:1.23 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n",
+                  "FROM maven:3-eclipse-temurin-21 AS build\nFROM eclipse-temurin:21-jre\n"])
+
+    static let toolchains: Set<String> = ["golang", "rust", "gcc", "maven", "gradle"]
+
+    func check(_ context: LintContext) -> [Finding] {
+        context.graph.stages.filter(\.shipsLayers).compactMap { stage -> Finding? in
+            guard case .image(let reference) = stage.base, reference.isOfficial, Self.toolchains.contains(reference.shortName) else { return nil }
+            return context.finding(Self.meta, at: stage.from.arguments.first?.span ?? stage.from.span,
+                                   "the image ships the `\(reference.shortName)` toolchain; build in a stage and copy the result onto a runtime image (distroless, scratch, alpine)")
+        }
+    }
+}
