@@ -75,7 +75,7 @@ public struct ContextCheckContext: Sendable {
     }
 
     /// Whether some RUN in a stage that ships layers runs one of `programs` (with one of `subcommands`).
-    public func runs(_ programs: Set<String>, subcommand: Set<String>? = nil) -> Bool {
+    public func runs(_ programs: [String], subcommand: [String]? = nil) -> Bool {
         guard let graph else { return false }
         return graph.stages.contains { stage in
             stage.steps.contains { step in

@@ -16,14 +16,19 @@ public struct LintContext: Sendable {
     public var dockerfile: Dockerfile { graph.dockerfile }
     public var source: SourceFile { graph.dockerfile.source }
 
+    /// Every step of every stage, in order.
+    public let allSteps: [Step]
+    /// The steps of the stages whose layers make up the image (the final stage and those it is built `FROM`).
+    public let layerSteps: [Step]
+
     public init(graph: BuildGraph, configuration: Configuration, today: Int = CivilDate.today) {
         self.graph = graph
         self.configuration = configuration
         self.today = today
+        // Computed once: nearly every rule walks one of these lists.
+        allSteps = graph.stages.flatMap(\.steps)
+        layerSteps = graph.stages.filter(\.shipsLayers).flatMap(\.steps)
     }
-
-    /// The steps of the stages whose layers make up the image (the final stage and those it is built `FROM`).
-    public var layerSteps: [Step] { graph.stages.filter(\.shipsLayers).flatMap(\.steps) }
 
     public func option(_ name: String, of meta: RuleMeta) -> Int { configuration.option(name, of: meta) }
 

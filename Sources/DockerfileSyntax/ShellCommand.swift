@@ -65,6 +65,8 @@ public struct ShellCommand: Sendable, Hashable {
             }
         }
         programIndex = index
+        arguments = index + 1 < words.count ? words[(index + 1)...].map(\.value) : []
+        operands = arguments.filter { !$0.hasPrefix("-") }
         guard index < words.count else { program = nil; return }
         let first = words[index].value
         if let slash = first.lastIndex(of: "/") {
@@ -80,13 +82,14 @@ public struct ShellCommand: Sendable, Hashable {
     public var effectiveWords: ArraySlice<ShellWord> { words[programIndex...] }
 
     /// Arguments after the program.
-    public var arguments: [String] { effectiveWords.dropFirst().map(\.value) }
+    public private(set) var arguments: [String] = []
 
     /// Arguments that are not options (`install`, `curl` in `apt-get -y install curl`).
-    public var operands: [String] { arguments.filter { !$0.hasPrefix("-") } }
+    public private(set) var operands: [String] = []
 
     /// True when `program` is one of `names` and, if given, its first operand is one of `subcommands`.
-    public func invokes(_ names: Set<String>, subcommand subcommands: Set<String>? = nil) -> Bool {
+    /// (Arrays, not sets: the lists are a few words, and rules ask this for every command.)
+    public func invokes(_ names: [String], subcommand subcommands: [String]? = nil) -> Bool {
         guard let program, names.contains(program) else { return false }
         guard let subcommands else { return true }
         guard let first = operands.first else { return false }

@@ -30,7 +30,6 @@ public struct LintReport: Sendable {
 
     public var findings: [Finding] { files.flatMap(\.findings) }
 
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }
 
 /// Output formats, named as on the command line.

@@ -22,10 +22,11 @@ public struct TextReport: Sendable {
 
     func summary(_ report: LintReport) -> String {
         let files = report.files.count == 1 ? "1 file" : "\(report.files.count) files"
-        let total = report.findings.count
-        guard total > 0 else { return "No problems found in \(files)." }
+        let findings = report.findings
+        guard !findings.isEmpty else { return "No problems found in \(files)." }
+        let total = findings.count
         let parts = Severity.allCases.reversed().compactMap { severity -> String? in
-            let count = report.count(severity)
+            let count = findings.filter { $0.severity == severity }.count
             return count == 0 ? nil : "\(count) \(severity.rawValue)"
         }
         return "\(total) \(total == 1 ? "problem" : "problems") (\(parts.joined(separator: ", "))) in \(files)."

@@ -14,7 +14,7 @@ struct AddURLWithoutChecksum: DockerfileRule {
                   "FROM alpine:3.20\nADD tool.tgz /opt/\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard step.instruction.kind == .add, step.expandedFlag(named: "checksum") == nil,
                   let url = step.expanded.dropLast().first(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") }) else { return nil }
             return context.finding(Self.meta, at: step.instruction.span, "`ADD \(url)` is not pinned; add `--checksum=sha256:<digest>`")

@@ -19,7 +19,7 @@ struct AptGetMissingYes: DockerfileRule {
     }
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard PackageInstall.aptInstalls(step).contains(where: { !Self.answersYes($0) }) else { return nil }
             return context.finding(Self.meta, at: step.instruction.span, "`apt-get install` without `-y` waits for an answer no build can give; add `-y`")
         }

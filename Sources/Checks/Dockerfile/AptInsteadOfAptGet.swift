@@ -13,7 +13,7 @@ struct AptInsteadOfAptGet: DockerfileRule {
         passing: ["FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n", "FROM debian:12-slim\nRUN apt-cache policy curl\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard let command = step.script?.commands.first(where: { $0.program == "apt" }) else { return nil }
             let verb = command.operands.first.map { " \($0)" } ?? ""
             return context.finding(Self.meta, at: step.instruction.span, "`apt\(verb)` is meant for people; use `apt-get\(verb)` in a Dockerfile")

@@ -49,6 +49,8 @@ struct CleanupInLaterLayer: DockerfileRule {
     }
 
     private func cleanedUp(_ script: ShellScript, in leftovers: [Leftover]) -> Leftover? {
+        guard !leftovers.isEmpty else { return nil }
+        var installedHere: Set<String>?
         for command in script.commands {
             if command.program == "rm" {
                 for operand in command.operands where operand.hasPrefix("/") {
@@ -65,8 +67,9 @@ struct CleanupInLaterLayer: DockerfileRule {
             if removesPackages, let manager = command.program {
                 let family = manager == "apt" ? "apt-get" : manager
                 let removed = Set(command.operands.dropFirst())
-                let installedHere = Set(Self.leftovers(of: script, line: 0).flatMap(\.packages))
-                if let match = leftovers.last(where: { $0.packageManager == family && !$0.packages.isDisjoint(with: removed.subtracting(installedHere)) }) {
+                let installed = installedHere ?? Set(Self.leftovers(of: script, line: 0).flatMap(\.packages))
+                installedHere = installed
+                if let match = leftovers.last(where: { $0.packageManager == family && !$0.packages.isDisjoint(with: removed.subtracting(installed)) }) {
                     return match
                 }
             }

@@ -15,7 +15,7 @@ struct CopyDestinationNotDirectory: DockerfileRule {
         fix: .safe)
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             let instruction = step.instruction
             guard instruction.kind == .copy || instruction.kind == .add, instruction.heredocs.isEmpty,
                   step.expanded.count > 2, let destination = step.expanded.last, let written = instruction.arguments.last,

@@ -17,7 +17,7 @@ struct CurlPipeShell: DockerfileRule {
     static let shells: Set<String> = ["sh", "bash", "ash", "dash", "zsh", "ksh", "python", "python3", "perl", "ruby", "node"]
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard let commands = step.script?.commands else { return nil }
             for (index, command) in commands.enumerated().dropLast() where command.connector == .pipe {
                 guard command.program == "curl" || command.program == "wget",

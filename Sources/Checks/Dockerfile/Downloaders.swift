@@ -9,7 +9,7 @@ struct WgetProgressBar: DockerfileRule {
         passing: ["FROM debian:12-slim\nRUN wget -q https://example.com/a.tgz\n", "FROM debian:12-slim\nRUN wget --progress=dot:giga https://example.com/a.tgz\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard step.script?.commands.contains(where: { command in
                 command.program == "wget" && !command.hasOption("-q") && !command.hasOption("--quiet") && !command.hasOption("-nv")
                     && !command.hasOption("--no-verbose") && !command.hasOption("--progress") && !command.hasOption("-o")
@@ -49,7 +49,7 @@ struct ShellSymlink: DockerfileRule {
         passing: ["FROM debian:12-slim\nSHELL [\"/bin/bash\", \"-c\"]\n", "FROM debian:12-slim\nRUN ln -s /usr/bin/python3 /usr/bin/python\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard step.script?.commands.contains(where: { $0.program == "ln" && $0.operands.last == "/bin/sh" }) == true else { return nil }
             return context.finding(Self.meta, at: step.instruction.span, "relinking /bin/sh changes the shell for everything; use `SHELL [\"/bin/bash\", \"-c\"]`")
         }

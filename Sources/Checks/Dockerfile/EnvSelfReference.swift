@@ -12,7 +12,7 @@ struct EnvSelfReference: DockerfileRule {
         passing: ["FROM alpine:3.20\nENV APP=/srv\nENV PATH=$APP/bin:$PATH\n", "FROM alpine:3.20\nENV PATH=/opt/bin:$PATH\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard step.instruction.kind == .env, case .pairs(let pairs, let legacy) = step.instruction.body, !legacy else { return nil }
             for (index, pair) in pairs.enumerated() {
                 for earlier in pairs[..<index] where Self.references(pair.value.value, earlier.key.value) {

@@ -27,7 +27,7 @@ struct ExposeInvalidPort: DockerfileRule {
         passing: ["FROM nginx:1.27\nEXPOSE 80 443/tcp 53/udp\n", "FROM nginx:1.27\nARG PORT=8080\nEXPOSE ${PORT}\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).filter { $0.instruction.kind == .expose }.flatMap { step in
+        context.allSteps.filter { $0.instruction.kind == .expose }.flatMap { step in
             ExposedPorts.ports(step).compactMap { port -> Finding? in
                 guard let numbers = port.numbers, numbers.upperBound > 65535 else { return nil }
                 return context.finding(Self.meta, at: step.instruction.span, "port `\(port.text)` is outside 0–65535")

@@ -15,7 +15,7 @@ struct InteractiveCommand: DockerfileRule {
     static let commands: Set<String> = ["ssh", "vim", "vi", "nano", "shutdown", "reboot", "service", "systemctl", "ps", "top", "htop", "free", "kill", "mount", "ifconfig"]
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard let program = step.script?.commands.compactMap(\.program).first(where: Self.commands.contains) else { return nil }
             return context.finding(Self.meta, at: step.instruction.span, "`\(program)` has nothing to act on during a build")
         }

@@ -10,7 +10,7 @@ struct MaintainerDeprecated: DockerfileRule {
         fix: .safe)
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard step.instruction.kind == .maintainer else { return nil }
             let author = step.instruction.rest.value.replacingQuotes()
             let fix = Fix(description: "Replace MAINTAINER with an OCI authors label", safety: .safe,

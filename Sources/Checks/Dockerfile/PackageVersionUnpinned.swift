@@ -19,7 +19,7 @@ struct PackageVersionUnpinned: DockerfileRule {
         exampleConfiguration: "enable: [package-version-unpinned]\n", isOptIn: true)
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             for command in step.script?.commands ?? [] {
                 let unpinned = Self.unpinned(command)
                 if let first = unpinned.first {

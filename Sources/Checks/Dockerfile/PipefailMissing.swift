@@ -17,7 +17,7 @@ struct PipefailMissing: DockerfileRule {
                   "FROM debian:12-slim\nRUN echo a || echo b\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard let script = step.script, script.hasPipes, !script.enablesPipefailBeforePipes,
                   !step.shell.contains("pipefail"), step.instruction.isJSONForm == false else { return nil }
             return context.finding(Self.meta, at: step.instruction.span,

@@ -19,7 +19,7 @@ struct RpmCacheLeft: DockerfileRule {
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in
             guard let script = step.script,
-                  let install = script.commands.first(where: { $0.invokes(Set(Self.caches.keys), subcommand: ["install", "in", "update", "upgrade"]) }),
+                  let install = script.commands.first(where: { $0.invokes(Array(Self.caches.keys), subcommand: ["install", "in", "update", "upgrade"]) }),
                   let manager = install.program, let cache = Self.caches[manager] else { return nil }
             let cleaned = script.commands.contains { $0.program == manager && ($0.operands.first == "clean" || $0.operands.first == "cc") }
             guard !cleaned, !script.removes(cache), !PackageInstall.mountsCache(step, covering: cache) else { return nil }

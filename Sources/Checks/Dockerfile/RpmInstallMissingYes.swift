@@ -14,7 +14,7 @@ struct RpmInstallMissingYes: DockerfileRule {
                   "FROM rockylinux:9\nRUN yum --assumeyes install httpd\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard let command = step.script?.commands.first(where: { command in
                 guard command.invokes(["yum", "dnf", "microdnf", "zypper"], subcommand: ["install", "in", "update", "upgrade", "remove", "groupinstall"]) else { return false }
                 return !(command.hasOption("-y") || command.hasOption("--assumeyes") || command.hasOption("-n")

@@ -19,7 +19,7 @@ struct SecretInArgOrEnv: DockerfileRule {
     static let harmlessSuffixes = ["_FILE", "_PATH", "_HEADER", "_NAME", "_URL", "_ENDPOINT", "_ID"]
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             let pairs: [(key: String, value: String)]
             switch step.instruction.kind {
             case .env: pairs = step.expandedPairs

@@ -23,7 +23,7 @@ struct TLSVerificationDisabled: DockerfileRule {
     ]
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             if step.instruction.kind == .env || step.instruction.kind == .arg {
                 for (key, value) in step.expandedPairs + Self.argumentPairs(step) where Self.variables[key]?.contains(value.lowercased()) == true {
                     return context.finding(Self.meta, at: step.instruction.span, "`\(key)=\(value)` turns off TLS verification")

@@ -13,7 +13,7 @@ struct UpdateAlone: DockerfileRule {
         passing: ["FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n", "FROM fedora:41\nRUN dnf makecache && dnf install -y git\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard let commands = step.script?.commands.filter({ $0.program != nil }), !commands.isEmpty,
                   commands.allSatisfy(Self.onlyRefreshes) else { return nil }
             let text = commands.map { ([$0.program ?? ""] + $0.arguments).joined(separator: " ") }.joined(separator: " && ")

@@ -13,7 +13,7 @@ struct UseraddLargeUID: DockerfileRule {
         passing: ["FROM debian:12-slim\nRUN useradd -l -u 1000000 app\n", "FROM debian:12-slim\nRUN useradd -u 10001 app\n"])
 
     func check(_ context: LintContext) -> [Finding] {
-        context.graph.stages.flatMap(\.steps).compactMap { step -> Finding? in
+        context.allSteps.compactMap { step -> Finding? in
             guard let command = step.script?.commands.first(where: { $0.program == "useradd" && Self.uid(of: $0).map { $0 > 65535 } == true }),
                   !command.hasOption("-l"), !command.hasOption("--no-log-init") else { return nil }
             return context.finding(Self.meta, at: step.instruction.span,
