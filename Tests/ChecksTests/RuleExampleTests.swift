@@ -65,3 +65,24 @@ import Testing
         #expect(!again.contains { $0.rule.id == "PD000" })
     }
 }
+
+@Suite struct RunTextEditTests {
+    @Test func fixesLandOnTheRightPhysicalLine() {
+        let text = """
+            FROM debian:13-slim
+            RUN apt-get update \\
+                # a comment BuildKit drops inside the continuation
+
+                && apt-get install --no-install-recommends curl \\
+                && python3 -m pip install flask \\
+                && rm -rf /var/lib/apt/lists/*
+            """
+        let source = SourceFile(path: "Dockerfile", text: text)
+        let fixes = Linter(today: RuleExampleTests.exampleDay).lint(source).filter { ["PD013", "PD029"].contains($0.rule.id) }.compactMap(\.fix)
+        #expect(fixes.count == 2)
+        let fixed = String(decoding: FixApplier.apply(fixes.flatMap(\.edits), to: source), as: UTF8.self)
+        #expect(fixed.contains("    && apt-get install -y --no-install-recommends curl \\\n"))
+        #expect(fixed.contains("    && python3 -m pip install --no-cache-dir flask \\\n"))
+        #expect(fixed.contains("    # a comment BuildKit drops inside the continuation\n"))
+    }
+}

@@ -26,24 +26,9 @@ struct ApkAddWithoutNoCache: DockerfileRule {
         }
     }
 
-    /// Inserts `--no-cache` after `apk add` when every `apk add` in a plain shell-form RUN is written so.
+    /// Inserts `--no-cache` after every `apk add` of a shell-form RUN.
     private func fix(_ step: Step, in context: LintContext) -> Fix? {
-        guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty else { return nil }
-        let text = Array(line.value.utf8), needle = Array("apk add".utf8)
-        var edits: [TextEdit] = []
-        var index = 0
-        while index + needle.count <= text.count {
-            if text[index..<(index + needle.count)].elementsEqual(needle),
-               index + needle.count == text.count || text[index + needle.count] == 0x20 {
-                // Offsets in the logical line equal file offsets only without continuations before this point.
-                let offset = line.span.start + index + needle.count
-                guard context.source.text(of: SourceSpan(start: line.span.start, end: offset)) == String(decoding: text[..<(index + needle.count)], as: UTF8.self) else { return nil }
-                edits.append(context.edit(SourceSpan(start: offset, end: offset), " --no-cache"))
-                index += needle.count
-            } else {
-                index += 1
-            }
-        }
-        return edits.isEmpty ? nil : Fix(description: "Add --no-cache to apk add", safety: .safe, edits: edits)
+        RunTextEdits.insert(" --no-cache", after: ["apk add"], in: step, context: context)
+            .map { Fix(description: "Add --no-cache to apk add", safety: .safe, edits: $0) }
     }
 }

@@ -11,7 +11,8 @@ struct AptGetMissingYes: DockerfileRule {
             """,
         triggering: ["FROM debian:12-slim\nRUN apt-get update && apt-get install curl\n", "FROM debian:12-slim\nRUN apt-get install --no-install-recommends git\n"],
         passing: ["FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n", "FROM debian:12-slim\nRUN apt-get -qq install git\n",
-                  "FROM debian:12-slim\nRUN apt-get install --yes git\n"])
+                  "FROM debian:12-slim\nRUN apt-get install --yes git\n"],
+        fix: .safe)
 
     static func answersYes(_ command: ShellCommand) -> Bool {
         command.hasOption("-y") || command.hasOption("--yes") || command.hasOption("--assume-yes")
@@ -21,7 +22,9 @@ struct AptGetMissingYes: DockerfileRule {
     func check(_ context: LintContext) -> [Finding] {
         context.allSteps.compactMap { step -> Finding? in
             guard PackageInstall.aptInstalls(step).contains(where: { !Self.answersYes($0) }) else { return nil }
-            return context.finding(Self.meta, at: step.instruction.span, "`apt-get install` without `-y` waits for an answer no build can give; add `-y`")
+            let fix = RunTextEdits.insert(" -y", after: ["apt-get install", "apt install"], in: step, context: context)
+                .map { Fix(description: "Add -y to apt-get install", safety: .safe, edits: $0) }
+            return context.finding(Self.meta, at: step.instruction.span, "`apt-get install` without `-y` waits for an answer no build can give; add `-y`", fix: fix)
         }
     }
 }

@@ -13,7 +13,8 @@ struct AptNoInstallRecommends: DockerfileRule {
         triggering: ["FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n", "FROM ubuntu:24.04\nRUN apt install -y python3\n"],
         passing: ["FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
                   "FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM scratch\nCOPY --from=build /bin/true /true\n",
-                  "FROM debian:12-slim\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n"])
+                  "FROM debian:12-slim\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n"],
+        fix: .unsafe)
 
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in
@@ -22,8 +23,11 @@ struct AptNoInstallRecommends: DockerfileRule {
                     && !command.arguments.contains { $0.contains("Install-Recommends=false") || $0.contains("Install-Recommends=0") }
             }
             guard !missing.isEmpty else { return nil }
+            // Unsafe: the application may rely on a package that was only recommended.
+            let fix = RunTextEdits.insert(" --no-install-recommends", after: ["apt-get install", "apt install"], in: step, context: context)
+                .map { Fix(description: "Add --no-install-recommends to apt-get install", safety: .unsafe, edits: $0) }
             return context.finding(Self.meta, at: step.instruction.span,
-                                   "`apt-get install` without `--no-install-recommends` also installs recommended packages; add the flag")
+                                   "`apt-get install` without `--no-install-recommends` also installs recommended packages; add the flag", fix: fix)
         }
     }
 }

@@ -12,7 +12,8 @@ struct PipCacheLeft: DockerfileRule {
         triggering: ["FROM python:3.12-slim\nRUN pip install -r requirements.txt\n", "FROM python:3.12-slim\nRUN python -m pip install flask\n"],
         passing: ["FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
                   "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n",
-                  "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n"])
+                  "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n"],
+        fix: .safe)
 
     func check(_ context: LintContext) -> [Finding] {
         context.graph.stages.filter(\.shipsLayers).flatMap { stage -> [Finding] in
@@ -26,7 +27,9 @@ struct PipCacheLeft: DockerfileRule {
                 guard !cacheDisabled, let script = step.script,
                       script.commands.contains(where: Self.isPipInstallKeepingCache),
                       !PackageInstall.mountsCache(step, covering: "/root/.cache/pip") else { return nil }
-                return context.finding(Self.meta, at: step.instruction.span, "`pip install` keeps its download cache in this layer; add `--no-cache-dir`")
+                let fix = RunTextEdits.insert(" --no-cache-dir", after: ["pip install", "pip3 install"], in: step, context: context)
+                    .map { Fix(description: "Add --no-cache-dir to pip install", safety: .safe, edits: $0) }
+                return context.finding(Self.meta, at: step.instruction.span, "`pip install` keeps its download cache in this layer; add `--no-cache-dir`", fix: fix)
             }
         }
     }
