@@ -130,9 +130,9 @@ public struct ShellScript: Sendable, Hashable {
 
     public var hasPipes: Bool { commands.contains { $0.connector == .pipe } }
 
-    /// Whether any command removes `path` (or everything below it) with `rm`.
-    public func removes(_ path: String) -> Bool {
-        commands.contains { command in
+    /// Whether a command (after the one at index `after`, when given) removes `path` or a parent of it with `rm`.
+    public func removes(_ path: String, after: Int = -1) -> Bool {
+        commands.dropFirst(after + 1).contains { command in
             guard command.invokes(["rm"]) else { return false }
             return command.operands.contains { operand in
                 var target = operand

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Checks
+import DockerfileSyntax
 import Reports
 
 struct Lint: ParsableCommand {
@@ -8,11 +9,20 @@ struct Lint: ParsableCommand {
         abstract: "Lint Dockerfiles.",
         discussion: "FILE defaults to ./Dockerfile; `-` reads one Dockerfile from standard input.")
 
-    @Argument(help: "Dockerfiles to lint.")
+    @ArgumentParser.Argument(help: "Dockerfiles to lint.")
     var files: [String] = []
 
     @Option(help: "The build context directory: also run the build-context rules (PC…) for each Dockerfile against it.")
     var context: String?
+
+    @ArgumentParser.Flag(help: "Apply the safe fixes to the files (not to standard input), then report what remains.")
+    var fix = false
+
+    @ArgumentParser.Flag(help: "With --fix or --diff, also apply fixes marked unsafe (they can change behaviour or caching).")
+    var unsafeFixes = false
+
+    @ArgumentParser.Flag(help: "Print the fixes as a unified diff instead of a report; change nothing.")
+    var diff = false
 
     @OptionGroup var options: CommonOptions
 
@@ -20,16 +30,49 @@ struct Lint: ParsableCommand {
         let settings = try options.settings(configurationDirectory: ".")
         let linter = Linter(configuration: settings.configuration, options: settings.build, today: settings.today)
         var results: [LintReport.FileResult] = []
+        var diffs = ""
         for path in files.isEmpty ? ["Dockerfile"] : files {
-            let source = try options.readDockerfile(path)
+            var source = try options.readDockerfile(path)
             var findings = linter.lint(source)
+            if fix || diff {
+                let fixed = applyFixes(to: source, findings: findings, linter: linter)
+                if diff {
+                    diffs += UnifiedDiff.render(path: path, before: source.bytes, after: fixed)
+                    continue
+                }
+                if fixed != source.bytes, path != "-" {
+                    try FixWriter.write(fixed, to: path)
+                    source = SourceFile(path: path, bytes: fixed)
+                    findings = linter.lint(source)
+                }
+            }
             if let context {
                 let report = try options.checkContext(context, dockerfile: source, settings: settings)
                 findings += report.findings
             }
             results.append(LintReport.FileResult(path: path, findings: findings))
         }
+        if diff {
+            Output.standard(diffs)
+            return
+        }
         let status = options.finish(LintReport(files: results), settings: settings)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Applies the chosen fixes, then lints again and applies what overlapping edits held back, as
+    /// ruff does; a few passes settle every fix plimsoll offers.
+    private func applyFixes(to source: SourceFile, findings: [Finding], linter: Linter) -> [UInt8] {
+        var current = source
+        var pending = findings
+        for _ in 0..<3 {
+            let edits = pending.compactMap(\.fix).filter { $0.safety == .safe || unsafeFixes }.flatMap(\.edits)
+            guard !edits.isEmpty else { break }
+            let fixed = FixApplier.apply(edits, to: current)
+            guard fixed != current.bytes else { break }
+            current = SourceFile(path: source.path, bytes: fixed)
+            pending = linter.lint(current)
+        }
+        return current.bytes
     }
 }

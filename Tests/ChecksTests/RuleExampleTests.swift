@@ -86,3 +86,22 @@ import Testing
         #expect(fixed.contains("    # a comment BuildKit drops inside the continuation\n"))
     }
 }
+
+@Suite struct FixApplierTests {
+    let source = SourceFile(path: "D", text: "abcdef")
+    func edit(_ start: Int, _ end: Int, _ text: String) -> TextEdit {
+        TextEdit(range: .line(1), span: SourceSpan(start: start, end: end), replacement: text)
+    }
+
+    @Test func overlappingEditsAreLeftForTheNextPass() {
+        let applied = FixApplier.apply([edit(1, 3, "X"), edit(2, 4, "Y"), edit(5, 5, "!")], to: source)
+        #expect(String(decoding: applied, as: UTF8.self) == "aXde!f")
+    }
+
+    @Test func insertionsAtOnePointKeepTheirOrderAndFollowAReplacement() {
+        let applied = FixApplier.apply([edit(3, 3, "1"), edit(3, 3, "2"), edit(3, 5, "R")], to: source)
+        #expect(String(decoding: applied, as: UTF8.self) == "abcRf")
+        let inserted = FixApplier.apply([edit(3, 3, "1"), edit(3, 3, "2")], to: source)
+        #expect(String(decoding: inserted, as: UTF8.self) == "abc12def")
+    }
+}

@@ -93,3 +93,30 @@ import Testing
         #expect(help.status == 0 && help.stdout.contains("--fail-on"))
     }
 }
+
+@Suite struct FixCommandTests {
+    let original = "FROM debian:13-slim\nUSER app\nRUN apt-get update\nRUN apt-get install -y curl\n"
+
+    @Test func diffShowsSafeFixesAndChangesNothing() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("Dockerfile", original)
+        let outcome = try PlimsollBinary.run(["lint", "--diff", file.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("-RUN apt-get update\n+RUN apt-get update \\\n+    && rm -rf /var/lib/apt/lists/*\n"))
+        #expect(!outcome.stdout.contains("--no-install-recommends"), "unsafe fixes need --unsafe-fixes")
+        #expect(try String(contentsOf: file, encoding: .utf8) == original)
+    }
+
+    @Test func fixWritesSafeFixesAndReportsTheRest() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("Dockerfile", original)
+        let outcome = try PlimsollBinary.run(["lint", "--fix", file.path])
+        let fixed = try String(contentsOf: file, encoding: .utf8)
+        #expect(fixed.contains("RUN apt-get update \\\n    && rm -rf /var/lib/apt/lists/*\n"))
+        #expect(!outcome.stdout.contains("PD002") && outcome.stdout.contains("PD001"))
+        let unsafe = try PlimsollBinary.run(["lint", "--fix", "--unsafe-fixes", file.path])
+        let joined = try String(contentsOf: file, encoding: .utf8)
+        #expect(joined.contains("&& apt-get install --no-install-recommends -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n"), "\(joined)")
+        #expect(!unsafe.stdout.contains("PD001") && !unsafe.stdout.contains("PD014"))
+    }
+}

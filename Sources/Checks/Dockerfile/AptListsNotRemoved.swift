@@ -15,6 +15,7 @@ struct AptListsNotRemoved: DockerfileRule {
             "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
             "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
             "FROM debian:12-slim\nRUN apt update\nRUN apt install -y curl && rm -rf /var/lib/apt/lists/*\n",
+            "FROM debian:12-slim\nRUN apt-get update && rm -rf /var/lib/apt/lists/* && apt-get install -y curl\n",
         ],
         passing: [
             "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
@@ -33,8 +34,10 @@ struct AptListsNotRemoved: DockerfileRule {
             for step in stage.steps where step.instruction.kind == .run {
                 guard let script = step.script else { continue }
                 // `update` is what downloads the lists; install and upgrade only read them.
+                // The removal must come after the last command that uses the lists, or it removes nothing that stays gone.
+                let lastUse = script.commands.lastIndex { $0.invokes(["apt-get", "apt"], subcommand: ["update", "install", "upgrade", "dist-upgrade"]) }
                 guard let update = script.commands.first(where: { $0.invokes(["apt-get", "apt"], subcommand: ["update"]) }),
-                      !script.removes(Self.lists),
+                      !script.removes(Self.lists, after: lastUse ?? -1),
                       // apt 2.7+ `dist-clean` deletes the lists as well as the archives.
                       !script.commands.contains(where: { $0.invokes(["apt-get", "apt"], subcommand: ["dist-clean"]) }) else { continue }
                 let mounts = step.expandedFlags.filter { $0.name == "mount" }.map { MountOptions($0.value ?? "") }
