@@ -52,6 +52,9 @@ public enum RuleRegistry {
         EndOfLifeBase.self,
         SmallerBaseVariant.self,
         ToolchainFinalBase.self,
+        HealthcheckMissing.self,
+        LabelKeyInvalid.self,
+        CopyArchiveThenExtract.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

@@ -33,7 +33,7 @@ import Testing
         let theirs = try Self.run(URL(fileURLWithPath: hadolint), ["--no-fail", "-f", "json"] + files, in: folder)
         // Opt-in rules are compared too: hadolint reports its pinning codes by default.
         let scratch = try Scratch()
-        let optIn = try scratch.write("plimsoll.yaml", "enable: [base-image-digest, package-version-unpinned]\n")
+        let optIn = try scratch.write("plimsoll.yaml", "enable: [base-image-digest, package-version-unpinned, healthcheck-missing]\n")
         let ours = try PlimsollBinary.run(["lint", "--config", optIn.path, "--fail-on", "never", "-f", "json"] + files, in: folder).stdout
         let hadolintFindings = try #require(try JSONSerialization.jsonObject(with: Data(theirs.utf8)) as? [[String: Any]])
         let plimsollDocument = try #require(try JSONSerialization.jsonObject(with: Data(ours.utf8)) as? [String: Any])

@@ -3,7 +3,7 @@ import DockerfileSyntax
 struct PackageVersionUnpinned: DockerfileRule {
     static let meta = RuleMeta(
         id: "PD049", name: "package-version-unpinned", severity: .warning,
-        aliases: ["DL3008", "DL3013", "DL3016", "DL3018", "DL3028", "DL3062"],
+        aliases: ["DL3008", "DL3013", "DL3016", "DL3018", "DL3028", "DL3062", "DL3033", "DL3037", "DL3041"],
         title: "Packages installed without a version",
         why: """
             `apt-get install curl`, `apk add curl`, `pip install flask`, `npm install -g serve`, `gem install \
@@ -13,9 +13,11 @@ struct PackageVersionUnpinned: DockerfileRule {
             deliberately take the distribution's current security updates instead.
             """,
         triggering: ["FROM debian:12-slim\nRUN apt-get install -y curl=7.88.1-10 git\n", "FROM python:3.12-slim\nRUN pip install flask requests==2.32.3\n",
-                     "FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n", "FROM golang:1.16\nRUN go get golang.org/x/lint/golint\n"],
+                     "FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@latest\n", "FROM golang:1.16\nRUN go get golang.org/x/lint/golint\n",
+                     "FROM rockylinux:9\nRUN dnf install -y git && dnf clean all\n"],
         passing: ["FROM debian:12-slim\nRUN apt-get install -y curl=7.88.1-10\n", "FROM python:3.12-slim\nRUN pip install -r requirements.txt\n",
-                  "FROM node:22-slim\nRUN npm ci && npm install -g serve@14.2.4\n", "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n"],
+                  "FROM node:22-slim\nRUN npm ci && npm install -g serve@14.2.4\n", "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r1\n",
+                  "FROM rockylinux:9\nRUN dnf install -y git-2.43.5 && dnf clean all\n"],
         exampleConfiguration: "enable: [package-version-unpinned]\n", isOptIn: true)
 
     func check(_ context: LintContext) -> [Finding] {
@@ -65,6 +67,14 @@ struct PackageVersionUnpinned: DockerfileRule {
             return operands.filter { package in
                 let versionAt = package.hasPrefix("@") ? package.dropFirst().contains("@") : package.contains("@")
                 return !versionAt && !package.hasPrefix(".") && !package.hasPrefix("/") && !package.contains("://")
+            }
+        }
+        // yum options often take a separate value (`--disablerepo \*`), so `install` need not be the first operand.
+        if ["yum", "dnf", "microdnf", "zypper"].contains(command.program ?? ""), command.operands.contains(where: { $0 == "install" || $0 == "in" }) {
+            // `httpd-2.4.57` or `git = 2.43` style pins: a dash or `=` followed by a digit.
+            return packages(skipping: ["--repo", "--enablerepo", "--disablerepo", "-r", "--setopt", "-c", "--config", "--installroot", "--releasever", "-x", "--exclude"]).filter { package in
+                let characters = Array(package)
+                return !zip(characters, characters.dropFirst()).contains { ($0 == "-" || $0 == "=") && $1.isNumber } && !package.hasSuffix(".rpm")
             }
         }
         if command.invokes(["gem"], subcommand: ["install"]), !command.hasOption("-v"), !command.hasOption("--version") {
