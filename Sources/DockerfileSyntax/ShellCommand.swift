@@ -67,13 +67,23 @@ public struct ShellCommand: Sendable, Hashable {
         programIndex = index
         arguments = index + 1 < words.count ? words[(index + 1)...].map(\.value) : []
         operands = arguments.filter { !$0.hasPrefix("-") }
-        guard index < words.count else { program = nil; return }
+        guard index < words.count else { program = nil; subcommand = nil; return }
         let first = words[index].value
         if let slash = first.lastIndex(of: "/") {
             let base = first[first.index(after: slash)...]
             program = base.isEmpty ? first : String(base)
         } else {
             program = first
+        }
+        let takesValue = program.flatMap { Self.valueOptions[$0] } ?? []
+        var skipValue = false
+        subcommand = nil
+        for argument in arguments {
+            if skipValue { skipValue = false; continue }
+            if takesValue.contains(argument) { skipValue = true; continue }
+            if argument.hasPrefix("-") { continue }
+            subcommand = argument
+            break
         }
     }
 
@@ -86,14 +96,32 @@ public struct ShellCommand: Sendable, Hashable {
 
     /// Arguments that are not options (`install`, `curl` in `apt-get -y install curl`).
     public private(set) var operands: [String] = []
+    /// The first operand that is not the value of an option: `install` in `apt-get -o Dpkg::X=y install curl`.
+    public private(set) var subcommand: String?
+
+    /// Options written before the subcommand that take their value as the next word.
+    static let valueOptions: [String: Set<String>] = [
+        "apt-get": ["-o", "-c", "-t", "--option", "--config-file", "--target-release"],
+        "apt": ["-o", "-c", "-t", "--option", "--config-file", "--target-release"],
+        "yum": ["--disablerepo", "--enablerepo", "--setopt", "-c", "--config", "--installroot", "--releasever", "-x", "--exclude", "-d", "-e"],
+        "dnf": ["--disablerepo", "--enablerepo", "--setopt", "-c", "--config", "--installroot", "--releasever", "-x", "--exclude", "--repo"],
+        "microdnf": ["--disablerepo", "--enablerepo", "--setopt", "--config", "--installroot", "--releasever"],
+        "zypper": ["--root", "-R", "--config", "-c", "--releasever"],
+        "apk": ["-X", "--repository", "-p", "--root", "--arch", "--cache-dir"],
+        "pip": ["--log", "--proxy", "--retries", "--timeout", "--cache-dir"],
+        "pip3": ["--log", "--proxy", "--retries", "--timeout", "--cache-dir"],
+        "npm": ["--prefix", "--registry", "--cache", "-C"],
+        "git": ["-C", "-c"],
+        "go": ["-C"],
+    ]
 
     /// True when `program` is one of `names` and, if given, its first operand is one of `subcommands`.
     /// (Arrays, not sets: the lists are a few words, and rules ask this for every command.)
     public func invokes(_ names: [String], subcommand subcommands: [String]? = nil) -> Bool {
         guard let program, names.contains(program) else { return false }
         guard let subcommands else { return true }
-        guard let first = operands.first else { return false }
-        return subcommands.contains(first)
+        guard let subcommand else { return false }
+        return subcommands.contains(subcommand)
     }
 
     /// True when an argument is `option` exactly, `option=…`, or (for a single-letter `-x`)

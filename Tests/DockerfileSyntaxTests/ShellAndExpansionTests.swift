@@ -69,3 +69,17 @@ import Testing
         #expect(VariableExpander(escapeToken: UInt8(ascii: "`")).expand("c:\\dir`$A", variables: variables).value == "c:\\dir$A")
     }
 }
+
+@Suite struct SubcommandTests {
+    @Test(arguments: [
+        ("apt-get -o Dpkg::Options::=--force-confnew -y install curl", "install"),
+        ("yum -y --disablerepo \\* --enablerepo=jboss install unzip", "install"),
+        ("apk -X https://mirror/alpine add curl", "add"),
+        ("git -C /src pull", "pull"),
+        ("pip install -r req.txt", "install"),
+        ("sudo -E apt-get -qq update", "update"),
+    ])
+    func subcommandSkipsOptionValues(_ line: String, _ expected: String) {
+        #expect(ShellParser.parse(line).commands.first?.subcommand == expected)
+    }
+}

@@ -15,7 +15,7 @@ struct AptInsteadOfAptGet: DockerfileRule {
     func check(_ context: LintContext) -> [Finding] {
         context.allSteps.compactMap { step -> Finding? in
             guard let command = step.script?.commands.first(where: { $0.program == "apt" }) else { return nil }
-            let verb = command.operands.first.map { " \($0)" } ?? ""
+            let verb = command.subcommand.map { " \($0)" } ?? ""
             return context.finding(Self.meta, at: step.instruction.span, "`apt\(verb)` is meant for people; use `apt-get\(verb)` in a Dockerfile")
         }
     }

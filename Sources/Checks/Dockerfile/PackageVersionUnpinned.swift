@@ -69,8 +69,7 @@ struct PackageVersionUnpinned: DockerfileRule {
                 return !versionAt && !package.hasPrefix(".") && !package.hasPrefix("/") && !package.contains("://")
             }
         }
-        // yum options often take a separate value (`--disablerepo \*`), so `install` need not be the first operand.
-        if ["yum", "dnf", "microdnf", "zypper"].contains(command.program ?? ""), command.operands.contains(where: { $0 == "install" || $0 == "in" }) {
+        if command.invokes(["yum", "dnf", "microdnf", "zypper"], subcommand: ["install", "in"]) {
             // `httpd-2.4.57` or `git = 2.43` style pins: a dash or `=` followed by a digit.
             return packages(skipping: ["--repo", "--enablerepo", "--disablerepo", "-r", "--setopt", "-c", "--config", "--installroot", "--releasever", "-x", "--exclude"]).filter { package in
                 let characters = Array(package)

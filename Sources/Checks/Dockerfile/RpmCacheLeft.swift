@@ -21,10 +21,10 @@ struct RpmCacheLeft: DockerfileRule {
             guard let script = step.script,
                   let install = script.commands.first(where: { $0.invokes(Array(Self.caches.keys), subcommand: ["install", "in", "update", "upgrade"]) }),
                   let manager = install.program, let cache = Self.caches[manager] else { return nil }
-            let cleaned = script.commands.contains { $0.program == manager && ($0.operands.first == "clean" || $0.operands.first == "cc") }
+            let cleaned = script.commands.contains { $0.program == manager && ($0.subcommand == "clean" || $0.subcommand == "cc") }
             guard !cleaned, !script.removes(cache), !PackageInstall.mountsCache(step, covering: cache) else { return nil }
             let clean = manager == "zypper" ? "zypper clean --all" : "\(manager) clean all"
-            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(install.operands.first ?? "install")` leaves its cache in this layer; end the RUN with `&& \(clean)`")
+            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(install.subcommand ?? "install")` leaves its cache in this layer; end the RUN with `&& \(clean)`")
         }
     }
 }

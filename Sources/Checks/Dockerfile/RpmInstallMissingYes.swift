@@ -20,8 +20,8 @@ struct RpmInstallMissingYes: DockerfileRule {
                 return !(command.hasOption("-y") || command.hasOption("--assumeyes") || command.hasOption("-n")
                          || command.hasOption("--non-interactive") || command.hasOption("--no-confirm"))
             }), let manager = command.program else { return nil }
-            let fix = manager == "zypper" ? "`zypper -n \(command.operands.first ?? "install")`" : "`\(manager) \(command.operands.first ?? "install") -y`"
-            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(command.operands.first ?? "install")` will stop to ask for confirmation; use \(fix)")
+            let fix = manager == "zypper" ? "`zypper -n \(command.subcommand ?? "install")`" : "`\(manager) \(command.subcommand ?? "install") -y`"
+            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(command.subcommand ?? "install")` will stop to ask for confirmation; use \(fix)")
         }
     }
 }
