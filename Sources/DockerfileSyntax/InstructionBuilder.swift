@@ -9,7 +9,11 @@ struct InstructionBuilder {
         self.escapeToken = escapeToken
     }
 
-    func instruction(from start: Int, to end: Int) throws(DirectiveError) -> Instruction {
+    /// `ONBUILD ONBUILD …` deeper than this is refused: BuildKit's build rejects any nesting, and
+    /// unbounded recursion would let one line exhaust the stack.
+    static let maximumTriggerNesting = 8
+
+    func instruction(from start: Int, to end: Int, nesting: Int = 0) throws(DirectiveError) -> Instruction {
         let first = UnicodeWhitespace.skipLeading(bytes, from: start, to: end)
         let last = UnicodeWhitespace.trimTrailing(bytes, from: first, to: end)
         var keywordEnd = first
@@ -26,7 +30,7 @@ struct InstructionBuilder {
         let restEnd = UnicodeWhitespace.trimTrailing(bytes, from: restStart, to: last)
         let keyword = line.string(first, keywordEnd)
         let kind = InstructionKind(keyword: keyword)
-        let body = try parseBody(kind: kind, keyword: keyword, from: restStart, to: restEnd)
+        let body = try parseBody(kind: kind, keyword: keyword, from: restStart, to: restEnd, nesting: nesting)
         let keywordSpan = line.span(first, keywordEnd)
         return Instruction(
             keyword: keyword, keywordSpan: keywordSpan, kind: kind, flags: flags, body: body,
@@ -98,7 +102,7 @@ struct InstructionBuilder {
 
     // MARK: Dispatch
 
-    private func parseBody(kind: InstructionKind, keyword: String, from start: Int, to end: Int) throws(DirectiveError) -> InstructionBody {
+    private func parseBody(kind: InstructionKind, keyword: String, from start: Int, to end: Int, nesting: Int) throws(DirectiveError) -> InstructionBody {
         switch kind {
         case .run, .cmd, .entrypoint, .shell:
             return try maybeJSON(start, end)
@@ -126,7 +130,8 @@ struct InstructionBuilder {
             return .healthcheck(kind: argument(start, separator), command: try maybeJSON(commandStart, end))
         case .onbuild:
             guard start < end else { return .empty }
-            return .trigger(try instruction(from: start, to: end))
+            guard nesting < Self.maximumTriggerNesting else { throw DirectiveError(message: "ONBUILD nested more than \(Self.maximumTriggerNesting) deep") }
+            return .trigger(try instruction(from: start, to: end, nesting: nesting + 1))
         case .unknown:
             return .unknown
         }

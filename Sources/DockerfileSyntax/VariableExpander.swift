@@ -26,6 +26,9 @@ public struct VariableExpander: Sendable {
         let variables: [String: String]
         var index = 0
         var unset: [String] = []
+        /// `${…}` nesting; past the limit the rest is kept verbatim instead of recursing further.
+        var depth = 0
+        static let maximumDepth = 64
 
         init(bytes: [UInt8], escapeToken: UInt8, variables: [String: String]) {
             self.bytes = bytes
@@ -106,6 +109,11 @@ public struct VariableExpander: Sendable {
                 guard index > start else { return [UInt8(ascii: "$")] }
                 return Array((resolve(String(decoding: bytes[start..<index], as: UTF8.self)) ?? "").utf8)
             }
+            guard depth < Self.maximumDepth else {
+                let rest = Array(bytes[(index - 1)...])
+                index = bytes.count
+                return rest
+            }
             index += 1
             let nameStart = index
             while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
@@ -120,7 +128,9 @@ public struct VariableExpander: Sendable {
                 operation.append(bytes[index])
                 index += 1
             }
+            depth += 1
             let argument = word(until: UInt8(ascii: "}"))
+            depth -= 1
             if index < bytes.count { index += 1 }
             let current = value.map { Array($0.utf8) }
             switch operation {

@@ -55,6 +55,18 @@ import Testing
         #expect(!unclosed.instructions[1].isJSONForm)
     }
 
+    @Test func deepNestingNeverExhaustsTheStack() throws {
+        let variables = "FROM a\nENV X=" + String(repeating: "${A:-", count: 100_000) + "x" + String(repeating: "}", count: 100_000) + "\n"
+        let graph = BuildGraph(try DockerfileParser.parse(text: variables))
+        #expect(graph.stages[0].steps[0].expanded.count == 2)
+        #expect(throws: DockerfileSyntaxError.self) {
+            try DockerfileParser.parse(text: "FROM a\n" + String(repeating: "ONBUILD ", count: 100_000) + "RUN x\n")
+        }
+        let shell = "FROM a\nRUN echo " + String(repeating: "$(", count: 50_000) + String(repeating: ")", count: 50_000)
+            + " " + String(repeating: "(", count: 100_000) + String(repeating: ")", count: 100_000) + "\n"
+        #expect(BuildGraph(try DockerfileParser.parse(text: shell)).stages[0].steps[0].script != nil)
+    }
+
     @Test func unknownInstructionIsABuildProblem() throws {
         let graph = BuildGraph(try DockerfileParser.parse(text: "FROM a\nFOO bar\n"))
         #expect(graph.problems.map(\.message) == ["unknown instruction: FOO"])
