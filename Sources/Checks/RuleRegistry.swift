@@ -55,6 +55,7 @@ public enum RuleRegistry {
         HealthcheckMissing.self,
         LabelKeyInvalid.self,
         CopyArchiveThenExtract.self,
+        DistUpgrade.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

@@ -12,14 +12,15 @@ struct TLSVerificationDisabled: DockerfileRule {
             ENV, the setting also weakens the running container.
             """,
         triggering: ["FROM debian:12-slim\nRUN curl -k -o /tmp/a https://example.com/a\n", "FROM node:22-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n",
-                     "FROM python:3.12-slim\nRUN pip install --trusted-host pypi.example.com flask\n"],
+                     "FROM python:3.12-slim\nRUN pip install --trusted-host pypi.example.com flask\n",
+                     "FROM debian:13-slim\nRUN apt-get install -y --allow-unauthenticated curl\n"],
         passing: ["FROM debian:12-slim\nRUN curl -fsSLo /tmp/a https://example.com/a\n", "FROM node:22-slim\nENV NODE_ENV=production\n",
                   "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n", "FROM fedora:41\nRUN dnf install -y git && dnf clean all\n",
                   "FROM node:22-slim\nRUN npm ci\n"])
 
     static let variables: [String: Set<String>] = [
         "NODE_TLS_REJECT_UNAUTHORIZED": ["0"], "PYTHONHTTPSVERIFY": ["0"], "GIT_SSL_NO_VERIFY": ["1", "true", "yes"],
-        "CURL_CA_BUNDLE": [""], "REQUESTS_CA_BUNDLE": [""],
+        "CURL_CA_BUNDLE": [""], "REQUESTS_CA_BUNDLE": [""], "NPM_CONFIG_STRICT_SSL": ["false"],
     ]
 
     func check(_ context: LintContext) -> [Finding] {
@@ -60,6 +61,10 @@ struct TLSVerificationDisabled: DockerfileRule {
         if program == "wget", command.hasOption("--no-check-certificate") { return "`wget --no-check-certificate`" }
         if ["pip", "pip3"].contains(program), command.hasOption("--trusted-host") { return "`pip --trusted-host`" }
         if program == "apk", command.hasOption("--allow-untrusted") { return "`apk --allow-untrusted`" }
+        if ["apt-get", "apt"].contains(program), command.hasOption("--allow-unauthenticated") || command.hasOption("--force-yes") {
+            return "`apt-get --allow-unauthenticated`"
+        }
+        if program == "rpm", command.hasOption("--nosignature") || command.hasOption("--nodigest") { return "`rpm --nosignature`" }
         if ["yum", "dnf", "microdnf", "zypper"].contains(program), command.hasOption("--nogpgcheck") || command.hasOption("--no-gpg-checks") {
             return "`--nogpgcheck`"
         }
