@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Why a context cannot be walked at all.
 public struct ContextError: Error, Sendable, CustomStringConvertible {
@@ -19,8 +20,22 @@ public enum ContextWalker {
         guard rootDescriptor >= 0 else {
             throw ContextError(message: "cannot read context \(root): \(String(cString: strerror(errno)).lowercased())")
         }
-        var walk = Walk(matcher: matcher, rootPath: Array(root.utf8))
+        let rootPath = Array(root.utf8)
+        // The top level is read here; its directories are walked in parallel, each by its own Walk.
+        var walk = Walk(matcher: matcher, rootPath: rootPath)
+        walk.deferred = []
         walk.visit(descriptor: rootDescriptor, path: [], parent: .root)
+        let subtrees = walk.deferred ?? []
+        var results = [Walk?](repeating: nil, count: subtrees.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: subtrees.count) { index in
+                var subtree = Walk(matcher: matcher, rootPath: rootPath)
+                subtree.enter(subtrees[index].path, parent: subtrees[index].results)
+                slots[index] = subtree
+            }
+        }
+        for case let subtree? in results { walk.merge(subtree) }
         walk.files.sort { $0.path < $1.path }
         walk.directories.sort { $0.path < $1.path }
         return ContextSnapshot(root: root, ignoreFile: ignoreFile, matcher: matcher, files: walk.files,
@@ -34,6 +49,8 @@ public enum ContextWalker {
         var directories: [ContextEntry] = []
         var problems: [ContextProblem] = []
         var patternUsed: [Bool]
+        /// When set, directories found are collected here instead of being entered.
+        var deferred: [(path: [UInt8], results: PatternMatcher.ParentResults)]?
 
         init(matcher: PatternMatcher, rootPath: [UInt8]) {
             self.matcher = matcher
@@ -42,6 +59,25 @@ public enum ContextWalker {
         }
 
         static func display(_ path: [UInt8]) -> String { String(decoding: path, as: UTF8.self) }
+
+        mutating func merge(_ other: Walk) {
+            files += other.files
+            directories += other.directories
+            problems += other.problems
+            for (index, used) in other.patternUsed.enumerated() where used { patternUsed[index] = true }
+        }
+
+        /// Opens the directory at `path` (relative to the root) and walks it.
+        mutating func enter(_ path: [UInt8], parent: PatternMatcher.ParentResults) {
+            // `openat` is variadic and unavailable in Swift; the full path is resolved instead.
+            var fullPath = (rootPath + [UInt8(ascii: "/")] + path).map { CChar(bitPattern: $0) } + [0]
+            let opened = open(&fullPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+            guard opened >= 0 else {
+                problems.append(ContextProblem(path: Self.display(path), message: "cannot read directory: \(String(cString: strerror(errno)).lowercased())"))
+                return
+            }
+            visit(descriptor: opened, path: path, parent: parent)
+        }
 
         /// Reads one directory (taking ownership of `descriptor`) and everything sent below it.
         /// Depth is bounded by the file system's own path limits; recursion keeps parent results on the stack.
@@ -81,14 +117,11 @@ public enum ContextWalker {
                     if !results.excluded {
                         directories.append(ContextEntry(path: display, kind: .directory, size: 0, linkTarget: nil))
                     }
-                    // `openat` is variadic and unavailable in Swift; the full path is resolved instead.
-                    var fullPath = (rootPath + [UInt8(ascii: "/")] + childPath).map { CChar(bitPattern: $0) } + [0]
-                    let opened = open(&fullPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                    guard opened >= 0 else {
-                        problems.append(ContextProblem(path: display, message: "cannot read directory: \(String(cString: strerror(errno)).lowercased())"))
-                        continue
+                    if deferred != nil {
+                        deferred?.append((childPath, results))
+                    } else {
+                        enter(childPath, parent: results)
                     }
-                    visit(descriptor: opened, path: childPath, parent: results)
                 case S_IFREG:
                     guard !results.excluded else { continue }
                     files.append(ContextEntry(path: display, kind: .file, size: Int64(status.st_size), linkTarget: nil))
