@@ -38,6 +38,7 @@ public enum ContextWalker {
         for case let subtree? in results { walk.merge(subtree) }
         walk.files.sort { $0.path < $1.path }
         walk.directories.sort { $0.path < $1.path }
+        walk.problems.sort { $0.path < $1.path }
         return ContextSnapshot(root: root, ignoreFile: ignoreFile, matcher: matcher, files: walk.files,
                                directories: walk.directories, problems: walk.problems, patternUsed: walk.patternUsed)
     }
