@@ -11,6 +11,10 @@ public struct Configuration: Sendable, Equatable {
     public var failOn: FailThreshold?
     /// Option values per rule id.
     public var ruleOptions: [String: [String: Int]]
+    /// Required labels and the type of their values (hadolint's `label-schema`).
+    public var labelSchema: [String: LabelType] = [:]
+    /// With a schema, labels outside it are findings too.
+    public var strictLabels = false
 
     public init(ignored: Set<String> = [], severityOverrides: [String: Severity] = [:], trustedRegistries: [String] = [],
                 failOn: FailThreshold? = nil, ruleOptions: [String: [String: Int]] = [:]) {

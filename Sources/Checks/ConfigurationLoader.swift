@@ -49,6 +49,17 @@ public enum ConfigurationLoader {
                     throw fail("'\(key)' must be one of \(FailThreshold.choices)")
                 }
                 configuration.failOn = threshold
+            case "label-schema", "labelSchema":
+                guard let schema = value as? [String: Any] else { throw fail("'\(key)' must map label names to types") }
+                for (label, type) in schema {
+                    guard let name = type as? String, let labelType = LabelType(rawValue: name) else {
+                        throw fail("'\(key).\(label)' must be one of \(LabelType.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    configuration.labelSchema[label] = labelType
+                }
+            case "strict-labels", "strictLabels":
+                guard let strict = value as? Bool else { throw fail("'\(key)' must be true or false") }
+                configuration.strictLabels = strict
             case "rules":
                 guard let rules = value as? [String: Any] else { throw fail("'rules' must map rule ids to their options") }
                 for (identifier, settings) in rules {
@@ -66,7 +77,7 @@ public enum ConfigurationLoader {
                     }
                 }
             default:
-                throw fail("unknown key '\(key)' (known: ignore, enable, override, trusted-registries, fail-on, rules)")
+                throw fail("unknown key '\(key)' (known: ignore, enable, override, trusted-registries, fail-on, label-schema, strict-labels, rules)")
             }
         }
         return configuration

@@ -56,6 +56,7 @@ public enum RuleRegistry {
         LabelKeyInvalid.self,
         CopyArchiveThenExtract.self,
         DistUpgrade.self,
+        LabelSchema.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

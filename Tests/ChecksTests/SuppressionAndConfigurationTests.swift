@@ -162,3 +162,26 @@ let testDay = CivilDate.days("2026-11-28") ?? 0
         #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(yaml: "enable: [PD999]\n", path: "c") }
     }
 }
+
+@Suite struct LabelSchemaTests {
+    @Test(arguments: [
+        (LabelType.url, "https://github.com/x/y", true), (.url, "github.com/x", false),
+        (.semver, "1.2.3-rc.1+build.5", true), (.semver, "1.02.3", false), (.semver, "1.2", false),
+        (.hash, "0123456789abcdef0123456789abcdef01234567", true), (.hash, "xyz", false),
+        (.rfc3339, "2026-11-28T12:00:00Z", true), (.rfc3339, "2026-11-28T12:00:00.5+01:00", true), (.rfc3339, "2026-11-28", false),
+        (.spdx, "(MIT OR Apache-2.0) AND BSD-3-Clause", true), (.spdx, "MIT OR", false),
+        (.email, "ops@example.com", true), (.email, "ops@localhost", false), (.text, "", false),
+    ])
+    func valueTypes(_ type: LabelType, _ value: String, _ valid: Bool) {
+        #expect((type.problem(with: value) == nil) == valid)
+    }
+
+    @Test func strictLabelsAndMissingLabels() throws {
+        let configuration = try ConfigurationLoader.load(yaml: "label-schema:\n  owner: email\nstrict-labels: true\n", path: "c")
+        let findings = Linter(configuration: configuration, today: testDay)
+            .lint(SourceFile(path: "D", text: "FROM alpine:3.24\nUSER app\nLABEL team=core\n"))
+            .filter { $0.rule.id == "PD057" }.map(\.message)
+        #expect(findings == ["label `owner` required by label-schema is missing", "label `team` is not in label-schema (strict-labels)"])
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(yaml: "label-schema:\n  owner: phone\n", path: "c") }
+    }
+}
