@@ -6,12 +6,16 @@ public struct Linter: Sendable {
     public var options: BuildOptions
     /// Days since 1970-01-01 that date-dependent rules (end of life) compare with.
     public var today: Int
+    /// When set, POSIX shell-form RUNs are also checked with ShellCheck (findings `SC####`).
+    public var shellcheck: ShellCheckRunner?
     private let rules: [any DockerfileRule]
 
-    public init(configuration: Configuration = Configuration(), options: BuildOptions = BuildOptions(), today: Int = CivilDate.today) {
+    public init(configuration: Configuration = Configuration(), options: BuildOptions = BuildOptions(), today: Int = CivilDate.today,
+                shellcheck: ShellCheckRunner? = nil) {
         self.configuration = configuration
         self.options = options
         self.today = today
+        self.shellcheck = shellcheck
         self.rules = RuleRegistry.dockerfileRules.map { $0.init() }
     }
 
@@ -35,6 +39,10 @@ public struct Linter: Sendable {
         let context = LintContext(graph: graph, configuration: configuration, today: today)
         for rule in rules where configuration.runs(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))
+        }
+        if let shellcheck {
+            let scripts = ShellCheckScripts.scripts(for: graph)
+            findings += ShellCheckScripts.findings(shellcheck.check(scripts.map(\.text)), scripts: scripts, file: source.path)
         }
         return FindingPolicy(configuration: configuration).apply(findings, pragmas: Pragmas(dockerfile), pragmaFile: source.path)
     }

@@ -24,7 +24,7 @@ struct Check: ParsableCommand {
             return
         }
         let settings = try options.settings(configurationDirectory: directory)
-        let linter = Linter(configuration: settings.configuration, options: settings.build, today: settings.today)
+        let linter = settings.linter()
         var results: [LintReport.FileResult] = []
         var contexts: [ContextReport] = []
         for path in files {

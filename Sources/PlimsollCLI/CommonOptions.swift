@@ -29,6 +29,9 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "The stage to build, as docker build --target; later stages are not part of the image.")
     var target: String?
 
+    @Option(help: "A ShellCheck binary: also check POSIX shell-form RUN scripts with it (findings SC####).")
+    var shellcheck: String?
+
     func reportFormat() throws(UsageError) -> ReportFormat {
         guard let format = ReportFormat(rawValue: format.lowercased()) else {
             throw UsageError(message: "unknown format '\(format)' (choose from \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -93,6 +96,11 @@ struct CommonOptions: ParsableArguments {
         var build: BuildOptions
         /// Days since 1970-01-01 for date-dependent rules; `PLIMSOLL_TODAY=YYYY-MM-DD` fixes it for reproducible runs.
         var today: Int
+        var shellcheck: ShellCheckRunner?
+
+        func linter() -> Linter {
+            Linter(configuration: configuration, options: build, today: today, shellcheck: shellcheck)
+        }
     }
 
     func settings(configurationDirectory: String) throws(UsageError) -> RunSettings {
@@ -105,7 +113,13 @@ struct CommonOptions: ParsableArguments {
             }
             today = day
         }
-        return RunSettings(format: format, configuration: configuration, threshold: try threshold(configuration), build: try buildOptions(), today: today)
+        var runner: ShellCheckRunner?
+        if let shellcheck {
+            guard access(shellcheck, X_OK) == 0 else { throw UsageError(message: "--shellcheck \(shellcheck) is not an executable file") }
+            runner = ShellCheckRunner(executable: shellcheck)
+        }
+        return RunSettings(format: format, configuration: configuration, threshold: try threshold(configuration), build: try buildOptions(),
+                           today: today, shellcheck: runner)
     }
 
     /// Reads a Dockerfile given on the command line (`-` is standard input).

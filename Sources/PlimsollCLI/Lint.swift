@@ -28,7 +28,7 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings(configurationDirectory: ".")
-        let linter = Linter(configuration: settings.configuration, options: settings.build, today: settings.today)
+        let linter = settings.linter()
         var results: [LintReport.FileResult] = []
         var diffs = ""
         for path in files.isEmpty ? ["Dockerfile"] : files {

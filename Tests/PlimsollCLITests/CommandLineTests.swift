@@ -120,3 +120,38 @@ import Testing
         #expect(!unsafe.stdout.contains("PD001") && !unsafe.stdout.contains("PD014"))
     }
 }
+
+@Suite struct ShellCheckTests {
+    static let shellcheck = ["/usr/bin/shellcheck", "/usr/local/bin/shellcheck"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test func runScriptsAreCheckedOnTheirOwnLines() throws {
+        guard let shellcheck = Self.shellcheck else {
+            print("shellcheck is not installed (apt-get install shellcheck): ShellCheck integration SKIPPED")
+            return
+        }
+        let scratch = try Scratch()
+        let file = try scratch.write("Dockerfile", """
+            FROM debian:13-slim
+            ARG version=1
+            USER app
+            RUN for f in $(ls /tmp); do \\
+                  # a comment BuildKit drops
+                  echo "$f" "$version" "$missing"; \\
+                done
+            # hadolint ignore=SC2016
+            RUN echo '$HOME'
+            """).path
+        let outcome = try PlimsollBinary.run(["lint", "--shellcheck", shellcheck, "--format", "json", file])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let findings = (document["findings"] as? [[String: Any]] ?? []).compactMap { finding -> String? in
+            guard let rule = finding["rule"] as? String, rule.hasPrefix("SC") else { return nil }
+            return "\(rule)@\(finding["line"] ?? 0):\(finding["column"] ?? 0)"
+        }
+        #expect(findings == ["SC2045@4:14", "SC2154@6:29"], "\(findings)")
+    }
+
+    @Test func badShellcheckPathIsAnError() throws {
+        let outcome = try PlimsollBinary.run(["lint", "--shellcheck", "/nonexistent/shellcheck", "Dockerfile"])
+        #expect(outcome.status == 2 && outcome.stderr.contains("--shellcheck /nonexistent/shellcheck is not an executable file"))
+    }
+}

@@ -1,0 +1,76 @@
+import DockerfileSyntax
+
+/// Turns the POSIX shell-form RUNs of a Dockerfile into ShellCheck scripts and ShellCheck's
+/// comments back into findings on the Dockerfile's lines.
+enum ShellCheckScripts {
+    struct Script {
+        var text: String
+        /// The file line of each script line (1-based index into the script), header lines included.
+        var fileLines: [Int]
+        /// Column offset of the first RUN line (where the command starts after `RUN` and its flags).
+        var firstLine: Int
+        var firstColumnOffset: Int
+    }
+
+    /// Lines before the RUN text: the shebang, a directive, and the ARG/ENV names as assignments
+    /// so ShellCheck knows they are set (no SC2154 for them).
+    static let headerLines = 3
+
+    static func scripts(for graph: BuildGraph) -> [Script] {
+        let source = graph.dockerfile.source
+        let names = Set(graph.globalArguments.keys).union(graph.stages.flatMap { stage in
+            stage.steps.flatMap { step -> [String] in
+                switch step.instruction.kind {
+                case .arg: return step.expanded.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") }
+                case .env: return step.expandedPairs.map(\.key)
+                default: return []
+                }
+            }
+        }).filter { !$0.isEmpty && $0.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber } }.sorted()
+        var scripts: [Script] = []
+        for step in graph.stages.flatMap(\.steps) where step.instruction.kind == .run && step.usesPOSIXShell {
+            guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty else { continue }
+            let shell = (step.shell.first ?? "/bin/sh").hasSuffix("bash") ? "#!/bin/bash" : "#!/bin/sh"
+            let assignments = names.isEmpty ? ":" : names.map { "\($0)=" }.joined(separator: " ")
+            var text = "\(shell)\n# shellcheck disable=SC2034\n\(assignments)\n"
+            let start = source.position(of: line.span.start)
+            var fileLines = [Int](repeating: step.instruction.startLine, count: headerLines)
+            text += String(decoding: source.bytes[line.span.start..<source.endOfLine(start.line)], as: UTF8.self) + "\n"
+            fileLines.append(start.line)
+            if step.instruction.endLine > start.line {
+                for number in (start.line + 1)...step.instruction.endLine {
+                    let lineStart = source.lineStarts[number - 1], lineEnd = source.endOfLine(number)
+                    let content = String(decoding: source.bytes[lineStart..<lineEnd], as: UTF8.self)
+                    let trimmed = content.drop { $0 == " " || $0 == "\t" }
+                    // BuildKit drops comment and blank lines inside a continuation; so does the script.
+                    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                    text += content + "\n"
+                    fileLines.append(number)
+                }
+            }
+            scripts.append(Script(text: text, fileLines: fileLines, firstLine: start.line, firstColumnOffset: start.column - 1))
+        }
+        return scripts
+    }
+
+    static func findings(_ comments: [ShellCheckComment], scripts: [Script], file: String) -> [Finding] {
+        comments.compactMap { comment in
+            guard comment.script < scripts.count, !comment.code.isEmpty else { return nil }
+            let script = scripts[comment.script]
+            guard comment.line > headerLines, comment.line <= script.fileLines.count else { return nil }
+            let line = script.fileLines[comment.line - 1]
+            let column = comment.column + (line == script.firstLine && comment.line == headerLines + 1 ? script.firstColumnOffset : 0)
+            let position = SourcePosition(line: line, column: column)
+            return Finding(rule: meta(comment.code, level: comment.level), message: comment.message, file: file,
+                           range: SourceRange(start: position, end: position))
+        }
+    }
+
+    /// ShellCheck's codes are its own rules: `SC2086`, with ShellCheck's level as severity.
+    static func meta(_ code: String, level: String) -> RuleMeta {
+        let severity: Severity = level == "error" ? .error : level == "warning" ? .warning : .info
+        return RuleMeta(id: code, name: "shellcheck-\(code.lowercased())", severity: severity, title: "ShellCheck \(code)",
+                        why: "Reported by ShellCheck on the RUN script; see https://www.shellcheck.net/wiki/\(code).",
+                        triggering: [], passing: [])
+    }
+}
