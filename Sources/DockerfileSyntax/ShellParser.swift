@@ -42,6 +42,13 @@ public struct ShellParser {
         commands.append(current)
         commands.append(contentsOf: substituted)
         substituted.removeAll()
+        // `sh -c "…"` and `su user -c "…"` run a script given as a string: its commands count too.
+        if let script = Self.inlineScript(of: current), nesting < Self.maximumNesting {
+            for var command in Self.parse(Array(script.utf8), nesting: nesting + 1) {
+                command.groupDepth += depth + 1
+                commands.append(command)
+            }
+        }
         current = ShellCommand(assignments: [], words: [], redirections: [], connector: .end, groupDepth: depth)
     }
 
@@ -103,6 +110,20 @@ public struct ShellParser {
 
     private func next(is character: Unicode.Scalar) -> Bool {
         index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: character)
+    }
+
+    static let shells: Set<String> = ["sh", "bash", "ash", "dash", "zsh", "ksh"]
+
+    /// The script of `sh -c SCRIPT`, `bash -ec SCRIPT` or `su [options] user -c SCRIPT`.
+    static func inlineScript(of command: ShellCommand) -> String? {
+        guard let program = command.program, shells.contains(program) || program == "su" else { return nil }
+        let arguments = command.arguments
+        for (index, argument) in arguments.enumerated() where index + 1 < arguments.count {
+            let isScriptFlag = argument == "-c" || argument == "--command"
+                || (program != "su" && argument.hasPrefix("-") && !argument.hasPrefix("--") && argument.hasSuffix("c"))
+            if isScriptFlag { return arguments[index + 1] }
+        }
+        return nil
     }
 
     private mutating func readRedirection() {

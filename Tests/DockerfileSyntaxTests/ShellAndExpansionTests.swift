@@ -83,3 +83,11 @@ import Testing
         #expect(ShellParser.parse(line).commands.first?.subcommand == expected)
     }
 }
+
+@Suite struct InlineScriptTests {
+    @Test func commandsOfShDashCAreParsed() {
+        let script = ShellParser.parse("su nobody -s /bin/sh -c \"cd /tmp && curl -fLO https://x/y\" && bash -ec 'apt-get update'")
+        #expect(script.commands.compactMap(\.program) == ["su", "cd", "curl", "bash", "apt-get"])
+        #expect(script.commands[2].groupDepth == 1)
+    }
+}

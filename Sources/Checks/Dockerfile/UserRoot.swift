@@ -3,7 +3,7 @@ import DockerfileSyntax
 /// Seed practice: do not run as root.
 struct UserRoot: DockerfileRule {
     static let meta = RuleMeta(
-        id: "PD004", name: "user-root", severity: .warning, aliases: ["DL3002", "CKV_DOCKER_8"],
+        id: "PD004", name: "user-root", severity: .warning, aliases: ["DL3002", "DS-0002", "CKV_DOCKER_8"],
         title: "The last USER is root",
         why: """
             Switching to root for installation steps is fine, but the last USER of the final stage decides \
