@@ -80,6 +80,10 @@ public struct IgnorePattern: Sendable, Hashable {
             guard !pattern.isEmpty else { throw IgnorePatternError(pattern: raw, reason: "illegal exclusion pattern: \"!\"", line: line) }
         }
         pattern = PathCleaner.clean(pattern)
+        // Paths are at most PATH_MAX bytes; a longer pattern cannot match and would only cost time per path.
+        guard pattern.utf8.count <= 4096 else {
+            throw IgnorePatternError(pattern: String(raw.prefix(40)) + "…", reason: "longer than 4096 bytes, more than any path", line: line)
+        }
         self.text = pattern
         self.isException = isException
         do {

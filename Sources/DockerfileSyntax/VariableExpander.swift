@@ -157,9 +157,13 @@ public struct VariableExpander: Sendable {
     }
 }
 
-/// Shell-style `${VAR#pattern}` trimming with `*` and `?` wildcards.
+/// Shell-style `${VAR#pattern}` trimming with `*` and `?` wildcards. Trying every cut is quadratic,
+/// so values longer than `limit` are left as they are rather than stalling on hostile input.
 enum GlobTrim {
+    static let limit = 4 * 1024
+
     static func prefix(_ value: [UInt8], pattern: [UInt8], longest: Bool) -> [UInt8] {
+        guard value.count <= limit else { return value }
         let lengths = Array(0...value.count)
         for length in longest ? lengths.reversed() : lengths where matches(Array(value[..<length]), pattern) {
             return Array(value[length...])
@@ -168,6 +172,7 @@ enum GlobTrim {
     }
 
     static func suffix(_ value: [UInt8], pattern: [UInt8], longest: Bool) -> [UInt8] {
+        guard value.count <= limit else { return value }
         let starts = Array(0...value.count)
         for start in longest ? starts : starts.reversed() where matches(Array(value[start...]), pattern) {
             return Array(value[..<start])

@@ -91,6 +91,15 @@ final class ContextFixture {
         #expect(snapshot.files.count == 4)
     }
 
+    @Test func overlongPatternIsAnErrorNamingTheLine() throws {
+        let fixture = try ContextFixture(["Dockerfile": "FROM a\n", ".dockerignore": "ok\n*" + String(repeating: "x", count: 1_000_000) + "\n"])
+        #expect {
+            _ = try fixture.snapshot()
+        } throws: { error in
+            "\(error)".contains("line 2: invalid pattern") && "\(error)".contains("longer than 4096 bytes")
+        }
+    }
+
     @Test func missingContextIsAnError() {
         #expect(throws: ContextError.self) { try BuildContextLoader.load(context: "/nonexistent/ctx", dockerfile: nil) }
     }

@@ -67,6 +67,12 @@ import Testing
         #expect(BuildGraph(try DockerfileParser.parse(text: shell)).stages[0].steps[0].script != nil)
     }
 
+    @Test func patternTrimmingOfHugeValuesStaysLinear() throws {
+        let text = "FROM a\nENV A=" + String(repeating: "a", count: 2_000_000) + "\nENV B=${A##*x} C=${A%%x*}\n"
+        let graph = BuildGraph(try DockerfileParser.parse(text: text))
+        #expect(graph.stages[0].steps[1].expandedPairs.map(\.value.count) == [2_000_000, 2_000_000])
+    }
+
     @Test func unknownInstructionIsABuildProblem() throws {
         let graph = BuildGraph(try DockerfileParser.parse(text: "FROM a\nFOO bar\n"))
         #expect(graph.problems.map(\.message) == ["unknown instruction: FOO"])
