@@ -18,15 +18,7 @@ enum ShellCheckScripts {
 
     static func scripts(for graph: BuildGraph) -> [Script] {
         let source = graph.dockerfile.source
-        let names = Set(graph.globalArguments.keys).union(graph.stages.flatMap { stage in
-            stage.steps.flatMap { step -> [String] in
-                switch step.instruction.kind {
-                case .arg: return step.expanded.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") }
-                case .env: return step.expandedPairs.map(\.key)
-                default: return []
-                }
-            }
-        }).filter { !$0.isEmpty && $0.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber } }.sorted()
+        let names = Set(graph.globalArguments.keys).union(graph.stages.flatMap(\.steps).flatMap(\.declaredVariableNames)).filter { !$0.isEmpty && $0.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber } }.sorted()
         var scripts: [Script] = []
         for step in graph.stages.flatMap(\.steps) where step.instruction.kind == .run && step.usesPOSIXShell {
             guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty else { continue }

@@ -1,8 +1,6 @@
 /// The shell commands a RUN instruction executes, from its shell form, its exec form
 /// (`["sh", "-c", "…"]`) or its heredoc script.
 enum RunScript {
-    static let shells: Set<String> = ["sh", "bash", "ash", "dash", "zsh", "ksh"]
-
     static func commands(of instruction: Instruction) -> ShellScript {
         switch instruction.body {
         case .shell(let line):
@@ -15,7 +13,7 @@ enum RunScript {
         case .json(let items):
             let words = items.map(\.value)
             if words.count >= 3, let program = words.first?.split(separator: "/").last.map(String.init),
-               shells.contains(program), words[1] == "-c" {
+               ShellParser.shells.contains(program), words[1] == "-c" {
                 return ShellParser.parse(words[2])
             }
             let command = ShellCommand(
@@ -30,6 +28,6 @@ enum RunScript {
     private static func feedsShell(_ line: ShellScript) -> Bool {
         let programs = line.commands.compactMap(\.program)
         guard let program = programs.first else { return true }
-        return programs.count == 1 && shells.contains(program) && !(line.commands.first?.arguments.contains("-c") ?? false)
+        return programs.count == 1 && ShellParser.shells.contains(program) && !(line.commands.first?.arguments.contains("-c") ?? false)
     }
 }

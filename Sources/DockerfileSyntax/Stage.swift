@@ -30,6 +30,28 @@ public struct Step: Sendable {
     public var expandedPairs: [(key: String, value: String)] {
         stride(from: 0, to: expanded.count - 1, by: 2).map { (expanded[$0], expanded[$0 + 1]) }
     }
+
+    /// Variables this step gives a value: ENV pairs, and ARG defaults (`ARG NAME=value`), expanded.
+    public var assignedVariables: [(name: String, value: String)] {
+        switch instruction.kind {
+        case .env: return expandedPairs.map { ($0.key, $0.value) }
+        case .arg:
+            return expanded.compactMap { word in
+                let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                return parts.count == 2 ? (parts[0], parts[1]) : nil
+            }
+        default: return []
+        }
+    }
+
+    /// Variables this step declares, with or without a value: ENV keys and ARG names.
+    public var declaredVariableNames: [String] {
+        switch instruction.kind {
+        case .env: return expandedPairs.map(\.key)
+        case .arg: return expanded.map { String($0.prefix { $0 != "=" }) }
+        default: return []
+        }
+    }
 }
 
 /// A build stage: `FROM base [AS name]` and the steps after it.

@@ -20,7 +20,7 @@ struct PipCacheLeft: DockerfileRule {
             var cacheDisabled = false
             return stage.steps.compactMap { step -> Finding? in
                 if step.instruction.kind == .env {
-                    for (key, value) in step.expandedPairs where key == "PIP_NO_CACHE_DIR" {
+                    for (key, value) in step.assignedVariables where key == "PIP_NO_CACHE_DIR" {
                         cacheDisabled = !["", "0", "false", "no", "off"].contains(value.lowercased())
                     }
                 }

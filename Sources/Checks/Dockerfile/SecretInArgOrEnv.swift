@@ -21,16 +21,7 @@ struct SecretInArgOrEnv: DockerfileRule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.allSteps.compactMap { step -> Finding? in
-            let pairs: [(key: String, value: String)]
-            switch step.instruction.kind {
-            case .env: pairs = step.expandedPairs
-            case .arg: pairs = step.expanded.compactMap { word in
-                let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-                return parts.count == 2 ? (parts[0], parts[1]) : nil
-            }
-            default: return nil
-            }
-            for (key, value) in pairs where !value.isEmpty && !value.hasPrefix("$") {
+            for (key, value) in step.assignedVariables where !value.isEmpty && !value.hasPrefix("$") {
                 let upper = key.uppercased()
                 let named = Self.sensitiveWords.contains(where: upper.contains) && !Self.harmlessSuffixes.contains(where: upper.hasSuffix)
                 let scanned = SecretScanner.scan(Array(value.utf8)).first

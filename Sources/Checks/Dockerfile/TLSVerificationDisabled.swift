@@ -25,10 +25,8 @@ struct TLSVerificationDisabled: DockerfileRule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.allSteps.compactMap { step -> Finding? in
-            if step.instruction.kind == .env || step.instruction.kind == .arg {
-                for (key, value) in step.expandedPairs + Self.argumentPairs(step) where Self.variables[key]?.contains(value.lowercased()) == true {
-                    return context.finding(Self.meta, at: step.instruction.span, "`\(key)=\(value)` turns off TLS verification")
-                }
+            for (key, value) in step.assignedVariables where Self.variables[key]?.contains(value.lowercased()) == true {
+                return context.finding(Self.meta, at: step.instruction.span, "`\(key)=\(value)` turns off TLS verification")
             }
             guard let script = step.script else { return nil }
             for command in script.commands {
@@ -43,14 +41,6 @@ struct TLSVerificationDisabled: DockerfileRule {
                 }
             }
             return nil
-        }
-    }
-
-    private static func argumentPairs(_ step: Step) -> [(key: String, value: String)] {
-        guard step.instruction.kind == .arg else { return [] }
-        return step.expanded.compactMap { word in
-            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-            return parts.count == 2 ? (parts[0], parts[1]) : nil
         }
     }
 
