@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BuildContext
 
 /// One comment ShellCheck made about a script.
 struct ShellCheckComment: Sendable {
@@ -40,8 +41,9 @@ public struct ShellCheckRunner: Sendable {
             guard descriptor >= 0 else { return [] }
             paths.append(path)
             var text = script
-            text.withUTF8 { buffer in _ = Glibc.write(descriptor, buffer.baseAddress, buffer.count) }
+            let complete = text.withUTF8 { FileWriter.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
             close(descriptor)
+            guard complete else { return [] }
         }
         var comments: [ShellCheckComment] = []
         for start in stride(from: 0, to: paths.count, by: 256) {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BuildContext
 
 /// Writes a fixed Dockerfile back: to a temporary file beside it, then renamed over it, so an
 /// interrupted write never leaves half a file.
@@ -13,15 +14,9 @@ enum FixWriter {
         guard descriptor >= 0 else { throw UsageError(message: "cannot write \(temporary): \(String(cString: strerror(errno)).lowercased())") }
         var status = stat()
         if stat(path, &status) == 0 { fchmod(descriptor, status.st_mode & 0o7777) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            written += count
-        }
+        let complete = bytes.withUnsafeBytes { FileWriter.writeAll(descriptor, $0) }
         close(descriptor)
-        guard written == bytes.count, rename(temporary, path) == 0 else {
+        guard complete, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw UsageError(message: "cannot write \(path): \(String(cString: strerror(errno)).lowercased())")
         }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BuildContext
 
 /// Writes whole texts to stdout or stderr with `write(2)`, retrying short writes.
 enum Output {
@@ -11,15 +12,6 @@ enum Output {
 
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
+        text.withUTF8 { FileWriter.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
     }
 }
