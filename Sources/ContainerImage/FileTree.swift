@@ -1,0 +1,167 @@
+/// The filesystem a container sees: every layer applied in order, whiteouts and opaque
+/// directories included. Each node remembers which layer entry put it there.
+public struct FileTree: Sendable {
+    public struct Node: Sendable {
+        public var kind: TarEntryKind
+        public var size: Int64
+        public var mode: UInt32
+        public var uid: Int
+        public var gid: Int
+        public var linkTarget: String?
+        /// The layer that wrote this path last.
+        public var layer: Int
+        /// Its entry in that layer's ``LayerChanges``; nil for a directory only implied by a deeper path.
+        public var entry: Int?
+        var children: [String: Int32]
+    }
+
+    /// A path a layer removed, with the bytes it removed and the layers those bytes were in.
+    public struct Removal: Sendable {
+        public enum Cause: String, Sendable {
+            /// A `.wh.NAME` file.
+            case whiteout
+            /// A `.wh..wh..opq` marker in the parent directory.
+            case opaqueDirectory
+            /// A later entry of another type at the same path (a file where a directory was, or the reverse).
+            case replaced
+        }
+
+        public var path: String
+        public var removedBy: Int
+        public var cause: Cause
+        public var wasDirectory: Bool
+        public var bytesByLayer: [Int: Int64]
+        public var bytes: Int64 { bytesByLayer.values.reduce(0, +) }
+    }
+
+    private var nodes: [Node]
+    /// What each layer did to the paths below it, by layer index.
+    public private(set) var added: [Int] = []
+    public private(set) var modified: [Int] = []
+    public private(set) var removals: [Removal] = []
+
+    public init() {
+        nodes = [Node(kind: .directory, size: 0, mode: 0o755, uid: 0, gid: 0, linkTarget: nil, layer: -1, entry: nil, children: [:])]
+    }
+
+    public init(layers: [LayerChanges]) {
+        self.init()
+        for layer in layers.sorted(by: { $0.index < $1.index }) { apply(layer) }
+    }
+
+    /// Deletions first: a whiteout only hides what lower layers wrote, never entries of its own layer.
+    public mutating func apply(_ layer: LayerChanges) {
+        while added.count <= layer.index { added.append(0); modified.append(0) }
+        for path in layer.whiteouts {
+            guard let (parent, name, index) = locate(path) else { continue }
+            removals.append(removal(path, by: layer.index, cause: .whiteout, node: index))
+            nodes[parent].children[name] = nil
+        }
+        for directory in layer.opaqueDirectories {
+            guard let index = node(at: directory), nodes[index].kind == .directory else { continue }
+            for (name, child) in nodes[index].children.sorted(by: { $0.key < $1.key }) {
+                removals.append(removal(directory.isEmpty ? name : directory + "/" + name, by: layer.index, cause: .opaqueDirectory,
+                                        node: Int(child)))
+            }
+            nodes[index].children = [:]
+        }
+        for (position, change) in layer.entries.enumerated() { write(change, entry: position, layer: layer.index) }
+    }
+
+    private mutating func write(_ change: FileChange, entry: Int, layer: Int) {
+        var current = 0
+        var prefix = ""
+        let components = change.path.split(separator: "/")
+        for (depth, component) in components.enumerated() {
+            let name = String(component)
+            prefix = prefix.isEmpty ? name : prefix + "/" + name
+            let isLast = depth == components.count - 1
+            let existing = nodes[current].children[name].map(Int.init)
+            if isLast {
+                let node = Node(kind: change.kind, size: change.size, mode: change.mode, uid: change.uid, gid: change.gid,
+                                linkTarget: change.linkTarget, layer: layer, entry: entry, children: [:])
+                if let existing {
+                    modified[layer] += 1
+                    if nodes[existing].kind == .directory, change.kind == .directory {
+                        let children = nodes[existing].children
+                        nodes[existing] = node
+                        nodes[existing].children = children
+                        return
+                    }
+                    if nodes[existing].kind == .directory, !nodes[existing].children.isEmpty {
+                        removals.append(removal(prefix, by: layer, cause: .replaced, node: existing))
+                    }
+                } else {
+                    added[layer] += 1
+                }
+                nodes.append(node)
+                nodes[current].children[name] = Int32(nodes.count - 1)
+                return
+            }
+            if let existing, nodes[existing].kind == .directory {
+                current = existing
+                continue
+            }
+            // A missing parent is implied; a file where a directory is needed is replaced by one.
+            if let existing {
+                removals.append(removal(prefix, by: layer, cause: .replaced, node: existing))
+            }
+            nodes.append(Node(kind: .directory, size: 0, mode: 0o755, uid: 0, gid: 0, linkTarget: nil, layer: layer, entry: nil, children: [:]))
+            nodes[current].children[name] = Int32(nodes.count - 1)
+            current = nodes.count - 1
+        }
+    }
+
+    private func locate(_ path: String) -> (parent: Int, name: String, index: Int)? {
+        let parentPath = ArchivePath.parent(path)
+        guard let parent = node(at: parentPath) else { return nil }
+        let name = String(path.dropFirst(parentPath.isEmpty ? 0 : parentPath.count + 1))
+        guard let index = nodes[parent].children[name] else { return nil }
+        return (parent, name, Int(index))
+    }
+
+    private func node(at path: String) -> Int? {
+        var current = 0
+        for component in path.split(separator: "/") {
+            guard let next = nodes[current].children[String(component)] else { return nil }
+            current = Int(next)
+        }
+        return current
+    }
+
+    private func removal(_ path: String, by layer: Int, cause: Removal.Cause, node: Int) -> Removal {
+        Removal(path: path, removedBy: layer, cause: cause, wasDirectory: nodes[node].kind == .directory,
+                bytesByLayer: bytesByLayer(below: node))
+    }
+
+    private func bytesByLayer(below index: Int) -> [Int: Int64] {
+        var bytes: [Int: Int64] = [:]
+        var stack = [index]
+        while let current = stack.popLast() {
+            let node = nodes[current]
+            if node.kind == .regular, node.size > 0 { bytes[node.layer, default: 0] += node.size }
+            stack.append(contentsOf: node.children.values.map(Int.init))
+        }
+        return bytes
+    }
+
+    /// The node at `path` (`""` is the root).
+    public func lookup(_ path: String) -> Node? { node(at: path).map { nodes[$0] } }
+
+    /// Every path of the final filesystem, parents before children, siblings in name order.
+    public func walk(_ visit: (_ path: String, _ node: Node) -> Void) {
+        var stack: [(String, Int)] = [("", 0)]
+        while let (path, index) = stack.popLast() {
+            if index != 0 { visit(path, nodes[index]) }
+            for (name, child) in nodes[index].children.sorted(by: { $0.key > $1.key }) {
+                stack.append((path.isEmpty ? name : path + "/" + name, Int(child)))
+            }
+        }
+    }
+
+    public var nodeCount: Int {
+        var count = 0
+        walk { _, _ in count += 1 }
+        return count
+    }
+}

@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where to read an image from, parsed from a reference such as `oci:build/layout:v1`.
+public enum ImageLocation: Sendable, Equatable {
+    case dockerArchive(path: String, tag: String?)
+    case ociLayout(path: String, tag: String?)
+    case ociArchive(path: String, tag: String?)
+    /// A docker-archive or oci-archive piped in (`-`).
+    case standardInput
+    /// A bare path whose kind is found by looking inside.
+    case sniffed(path: String)
+
+    public init(parsing reference: String) throws(ImageError) {
+        if reference == "-" || reference == "docker-archive:-" || reference == "oci-archive:-" {
+            self = .standardInput
+            return
+        }
+        for (prefix, make) in [("docker-archive:", ImageLocation.dockerArchive), ("oci-archive:", ImageLocation.ociArchive),
+                               ("oci:", ImageLocation.ociLayout)] where reference.hasPrefix(prefix) {
+            let rest = String(reference.dropFirst(prefix.count))
+            guard !rest.isEmpty else { throw .invalidReference("`\(reference)` names no path") }
+            let (path, tag) = Self.splitTag(rest)
+            self = make(path, tag)
+            return
+        }
+        if reference.contains("://") || (!Self.exists(reference) && Self.looksLikeRegistryName(reference)) {
+            throw .invalidReference("`\(reference)` is not a file or directory; registry images are not read yet, save one with `docker save -o image.tar \(reference)` or `skopeo copy docker://\(reference) oci:image` first")
+        }
+        self = .sniffed(path: reference)
+    }
+
+    /// `path:tag`, where the path part is what exists on disk (paths may contain `:` too).
+    private static func splitTag(_ text: String) -> (String, String?) {
+        if exists(text) { return (text, nil) }
+        guard let colon = text.lastIndex(of: ":") else { return (text, nil) }
+        let tag = String(text[text.index(after: colon)...])
+        let path = String(text[..<colon])
+        // `archive.tar:repo/name:tag` names a docker reference; the path is before the first colon that leaves an existing file.
+        if let first = text.firstIndex(of: ":"), first != colon, exists(String(text[..<first])) {
+            return (String(text[..<first]), String(text[text.index(after: first)...]))
+        }
+        return (path, tag.isEmpty ? nil : tag)
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    private static func looksLikeRegistryName(_ text: String) -> Bool {
+        text.contains(":") || text.contains("@") || (!text.contains(".") && !text.hasPrefix("/") && !text.hasPrefix("."))
+    }
+}
