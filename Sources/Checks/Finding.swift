@@ -36,11 +36,13 @@ public struct Finding: Sendable {
     public var file: String
     public var range: SourceRange
     public var fix: Fix?
-    /// For build-context findings: the path relative to the context root.
+    /// For build-context findings the path relative to the context root; for image findings the absolute path inside the image.
     public var path: String?
+    /// For image findings: the 0-based index of the filesystem layer concerned.
+    public var layer: Int?
 
     public init(rule: RuleMeta, severity: Severity? = nil, message: String, file: String, range: SourceRange, fix: Fix? = nil,
-                path: String? = nil) {
+                path: String? = nil, layer: Int? = nil) {
         self.rule = rule
         self.severity = severity ?? rule.severity
         self.message = message
@@ -48,5 +50,14 @@ public struct Finding: Sendable {
         self.range = range
         self.fix = fix
         self.path = path
+        self.layer = layer
     }
+
+    /// Image findings that no Dockerfile line explains are placed on line 0 of the image reference.
+    public var hasSourceLine: Bool { range.start.line > 0 }
+}
+
+extension SourceRange {
+    /// No line: the finding is about an image, not a source file.
+    public static let noLine = SourceRange.line(0)
 }

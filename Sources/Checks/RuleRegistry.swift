@@ -73,10 +73,23 @@ public enum RuleRegistry {
         IgnorePatternUnused.self,
     ]
 
-    /// All rule descriptions, the linter's own findings included: Dockerfile rules, then context rules, by id.
+    public static let imageRules: [any ImageRule.Type] = [
+        RemovedInLaterLayer.self,
+        OverwrittenInLaterLayer.self,
+        CacheLeftInImage.self,
+        LargeImageFile.self,
+        LowEfficiency.self,
+        ReclaimableLimit.self,
+        ImageSizeLimit.self,
+        BuildToolchainLeft.self,
+        DocumentationLeft.self,
+        BytecodeLeft.self,
+    ]
+
+    /// All rule descriptions, the linter's own findings included: Dockerfile rules, then context rules, then image rules, by id.
     public static let all: [RuleMeta] = (
         [BuiltinFindings.syntaxError, BuiltinFindings.invalidInstruction] + dockerfileRules.map { $0.meta }
-    ).sorted { $0.id < $1.id } + contextRules.map { $0.meta }.sorted { $0.id < $1.id }
+    ).sorted { $0.id < $1.id } + contextRules.map { $0.meta }.sorted { $0.id < $1.id } + imageRules.map { $0.meta }.sorted { $0.id < $1.id }
 
     public static func meta(named identifier: String) -> RuleMeta? {
         all.first { $0.isNamed(identifier) }

@@ -24,6 +24,8 @@ public struct FileTree: Sendable {
             case opaqueDirectory
             /// A later entry of another type at the same path (a file where a directory was, or the reverse).
             case replaced
+            /// A later file at the same path: the old content is hidden, not freed.
+            case overwritten
         }
 
         public var path: String
@@ -35,7 +37,7 @@ public struct FileTree: Sendable {
     }
 
     private var nodes: [Node]
-    /// What each layer did to the paths below it, by layer index.
+    /// What each layer did to the paths below it, by layer index; `removals` includes overwritten files.
     public private(set) var added: [Int] = []
     public private(set) var modified: [Int] = []
     public private(set) var removals: [Removal] = []
@@ -82,6 +84,9 @@ public struct FileTree: Sendable {
                                 linkTarget: change.linkTarget, layer: layer, entry: entry, children: [:])
                 if let existing {
                     modified[layer] += 1
+                    if nodes[existing].kind != .directory {
+                        removals.append(removal(prefix, by: layer, cause: .overwritten, node: existing))
+                    }
                     if nodes[existing].kind == .directory, change.kind == .directory {
                         let children = nodes[existing].children
                         nodes[existing] = node

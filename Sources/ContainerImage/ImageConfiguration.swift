@@ -35,6 +35,11 @@ public struct ImageConfiguration: Sendable, Decodable {
     public struct RootFilesystem: Sendable, Decodable {
         public var type: String
         public var diffIDs: [String]
+
+        public init(type: String, diffIDs: [String]) {
+            self.type = type
+            self.diffIDs = diffIDs
+        }
         enum CodingKeys: String, CodingKey {
             case type
             case diffIDs = "diff_ids"
@@ -47,6 +52,11 @@ public struct ImageConfiguration: Sendable, Decodable {
         public var author: String?
         public var comment: String?
         public var emptyLayer: Bool?
+
+        public init(createdBy: String?, emptyLayer: Bool = false) {
+            self.createdBy = createdBy
+            self.emptyLayer = emptyLayer
+        }
 
         enum CodingKeys: String, CodingKey {
             case created
@@ -64,6 +74,13 @@ public struct ImageConfiguration: Sendable, Decodable {
     public var config: RunConfiguration?
     public var rootfs: RootFilesystem
     public var history: [HistoryEntry]?
+
+    /// A configuration built in code (rule examples, tests): layers are described by their history alone.
+    public init(history: [HistoryEntry], layerDiffIDs: [String] = [], config: RunConfiguration? = nil) {
+        self.history = history
+        self.rootfs = RootFilesystem(type: "layers", diffIDs: layerDiffIDs)
+        self.config = config
+    }
 
     var platform: Platform? {
         guard let os, let architecture else { return nil }

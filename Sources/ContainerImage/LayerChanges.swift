@@ -33,3 +33,53 @@ public struct LayerChanges: Sendable {
     /// Entries that are not directories.
     public var fileCount: Int { entries.count { $0.kind != .directory } }
 }
+
+extension LayerChanges {
+    public init(index: Int, compression: Compression = .none) {
+        self.init(index: index, entries: [], whiteouts: [], opaqueDirectories: [], compression: compression, uncompressedSize: 0, captured: [:])
+    }
+
+    /// Records one tar entry by its stored name: whiteout names become deletions, the root is
+    /// skipped, paths are cleaned. Returns the index of the new entry, if one was added.
+    public mutating func append(name: String, kind: TarEntryKind, size: Int64, mode: UInt32 = 0o644, uid: Int = 0, gid: Int = 0,
+                                linkTarget: String = "") throws(ImageError) -> Int? {
+        guard let path = ArchivePath.clean(name) else {
+            throw .unsafeEntry(layer: index, path: name, reason: "`..` climbs above the root")
+        }
+        guard !path.isEmpty else { return nil }
+        let parent = ArchivePath.parent(path)
+        let base = path.dropFirst(parent.isEmpty ? 0 : parent.count + 1)
+        if base.hasPrefix(Whiteout.prefix) {
+            if base == Whiteout.opaqueMarker {
+                opaqueDirectories.append(parent)
+            } else if !base.hasPrefix(Whiteout.metadataPrefix) {
+                let hidden = base.dropFirst(Whiteout.prefix.count)
+                whiteouts.append(parent.isEmpty ? String(hidden) : parent + "/" + hidden)
+            }
+            return nil
+        }
+        var target: String?
+        switch kind {
+        case .hardLink:
+            guard let cleaned = ArchivePath.clean(linkTarget), !cleaned.isEmpty else {
+                throw .unsafeEntry(layer: index, path: path, reason: "its hard link target `\(linkTarget)` is outside the root")
+            }
+            target = cleaned
+        case .symbolicLink:
+            target = linkTarget
+        default:
+            break
+        }
+        entries.append(FileChange(path: path, kind: kind, size: kind == .regular ? size : 0, mode: mode, uid: uid, gid: gid,
+                                  linkTarget: target))
+        return entries.count - 1
+    }
+}
+
+/// OCI whiteout names (image-spec layer.md).
+enum Whiteout {
+    static let prefix = ".wh."
+    static let opaqueMarker = ".wh..wh..opq"
+    /// aufs bookkeeping names such as `.wh..wh.plnk`, which carry no meaning for the image.
+    static let metadataPrefix = ".wh..wh."
+}

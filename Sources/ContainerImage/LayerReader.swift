@@ -30,8 +30,7 @@ public struct LayerReader: Sendable {
         }
         let index = layer.index
         let tar = TarReader(uncompressed) { reason in .corruptLayer(layer: index, reason: reason) }
-        var changes = LayerChanges(index: index, entries: [], whiteouts: [], opaqueDirectories: [], compression: compression,
-                                   uncompressedSize: 0, captured: [:])
+        var changes = LayerChanges(index: index, compression: compression)
         while let entry = try tar.next() {
             try record(entry, in: &changes, tar: tar)
         }
@@ -57,46 +56,10 @@ public struct LayerReader: Sendable {
     }
 
     private func record(_ entry: TarEntry, in changes: inout LayerChanges, tar: TarReader) throws(ImageError) {
-        guard let path = ArchivePath.clean(entry.name) else {
-            throw .unsafeEntry(layer: changes.index, path: entry.name, reason: "`..` climbs above the root")
-        }
-        guard !path.isEmpty else { return }
-        let parent = ArchivePath.parent(path)
-        let name = path.dropFirst(parent.isEmpty ? 0 : parent.count + 1)
-        if name.hasPrefix(Whiteout.prefix) {
-            if name == Whiteout.opaqueMarker {
-                changes.opaqueDirectories.append(parent)
-            } else if !name.hasPrefix(Whiteout.metadataPrefix) {
-                let hidden = name.dropFirst(Whiteout.prefix.count)
-                changes.whiteouts.append(parent.isEmpty ? String(hidden) : parent + "/" + hidden)
-            }
-            return
-        }
-        var linkTarget: String?
-        switch entry.kind {
-        case .hardLink:
-            guard let target = ArchivePath.clean(entry.linkTarget), !target.isEmpty else {
-                throw .unsafeEntry(layer: changes.index, path: path, reason: "its hard link target `\(entry.linkTarget)` is outside the root")
-            }
-            linkTarget = target
-        case .symbolicLink:
-            linkTarget = entry.linkTarget
-        default:
-            break
-        }
-        if entry.kind == .regular {
-            let wanted = capture(path, entry.size)
-            if wanted > 0 { changes.captured[changes.entries.count] = try tar.readData(limit: wanted) }
-        }
-        changes.entries.append(FileChange(path: path, kind: entry.kind, size: entry.size, mode: entry.mode, uid: entry.uid,
-                                          gid: entry.gid, linkTarget: linkTarget))
+        guard let position = try changes.append(name: entry.name, kind: entry.kind, size: entry.size, mode: entry.mode,
+                                                uid: entry.uid, gid: entry.gid, linkTarget: entry.linkTarget),
+              entry.kind == .regular else { return }
+        let wanted = capture(changes.entries[position].path, entry.size)
+        if wanted > 0 { changes.captured[position] = try tar.readData(limit: wanted) }
     }
-}
-
-/// OCI whiteout names (image-spec layer.md).
-enum Whiteout {
-    static let prefix = ".wh."
-    static let opaqueMarker = ".wh..wh..opq"
-    /// aufs bookkeeping names such as `.wh..wh.plnk`, which carry no meaning for the image.
-    static let metadataPrefix = ".wh..wh."
 }

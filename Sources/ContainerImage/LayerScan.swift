@@ -4,7 +4,9 @@ import Synchronization
 /// Reads all layers of an image concurrently (they are independent until the union), largest first
 /// so the longest one starts early.
 public enum LayerScan {
-    public static func read(_ image: Image, with reader: LayerReader) throws(ImageError) -> [LayerChanges] {
+    /// `progress` is called once per layer read, from the reading thread.
+    public static func read(_ image: Image, with reader: LayerReader,
+                            progress: (@Sendable () -> Void)? = nil) throws(ImageError) -> [LayerChanges] {
         let order = image.layers.indices.sorted { image.layers[$0].storedSize > image.layers[$1].storedSize }
         let results = Mutex<[LayerChanges?]>(Array(repeating: nil, count: image.layers.count))
         let failure = Mutex<ImageError?>(nil)
@@ -14,6 +16,7 @@ public enum LayerScan {
             do throws(ImageError) {
                 let changes = try reader.read(layer)
                 results.withLock { $0[layer.index] = changes }
+                progress?()
             } catch {
                 // Report the lowest layer's error, so the message does not depend on scheduling.
                 failure.withLock { current in

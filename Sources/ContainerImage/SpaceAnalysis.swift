@@ -78,7 +78,7 @@ public struct SpaceAnalysis: Sendable {
             layers.append(Layer(index: layer.index, addedBytes: layer.addedBytes, files: layer.fileCount, reclaimableBytes: reclaimable,
                                 pathsAdded: tree.added.indices.contains(layer.index) ? tree.added[layer.index] : 0,
                                 pathsModified: tree.modified.indices.contains(layer.index) ? tree.modified[layer.index] : 0,
-                                pathsRemoved: tree.removals.count { $0.removedBy == layer.index }))
+                                pathsRemoved: tree.removals.count { $0.removedBy == layer.index && $0.cause != .overwritten }))
         }
         self.layers = layers
         self.totalBytes = totalBytes

@@ -15,11 +15,19 @@ struct Check: ParsableCommand {
     @Argument(help: "The project directory.")
     var directory: String = "."
 
+    @Option(help: "An image built from the project (same forms as `plimsoll image`): also analyse it and report its findings on the Dockerfile's lines.")
+    var image: String?
+
+    @Option(help: "With --image, the Dockerfile the image was built from. Default: DIR/Dockerfile, or the only Dockerfile found.")
+    var dockerfile: String?
+
+    @OptionGroup var imageOptions: ImageOptions
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
         let files = try DockerfileFinder.find(in: directory)
-        guard !files.isEmpty else {
+        guard !files.isEmpty || image != nil else {
             Output.error("plimsoll: no Dockerfile found under \(directory)\n")
             return
         }
@@ -34,7 +42,29 @@ struct Check: ParsableCommand {
             contexts.append(context)
             results.append(LintReport.FileResult(path: path, findings: linter.lint(source) + context.findings))
         }
-        let status = options.finish(LintReport(files: results, context: .perDockerfile(contexts)), settings: settings)
+        var imageReport: ImageReport?
+        if let image {
+            let built = try builtFrom(files)
+            imageReport = try imageOptions.inspect(image, dockerfile: try built.map { (path) throws(UsageError) in try options.readDockerfile(path) },
+                                                   settings: settings)
+            for finding in imageReport?.findings ?? [] {
+                if let index = results.firstIndex(where: { $0.path == finding.file }) {
+                    results[index].findings.append(finding)
+                } else {
+                    results.append(LintReport.FileResult(path: finding.file, findings: [finding]))
+                }
+            }
+        }
+        let status = options.finish(LintReport(files: results, context: .perDockerfile(contexts), image: imageReport), settings: settings)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The Dockerfile to join the image with: `--dockerfile`, else DIR/Dockerfile, else the only one found.
+    private func builtFrom(_ files: [String]) throws(UsageError) -> String? {
+        if let dockerfile { return dockerfile }
+        let standard = directory == "." ? "Dockerfile" : directory + "/Dockerfile"
+        if files.contains(standard) { return standard }
+        if files.count <= 1 { return files.first }
+        throw UsageError(message: "\(files.count) Dockerfiles found; name the one the image was built from with --dockerfile")
     }
 }

@@ -11,14 +11,16 @@ public enum GitHubReport {
             case .warning: command = "warning"
             case .info, .style: command = "notice"
             }
-            let properties = [
-                "file=\(property(finding.file))",
-                "line=\(finding.range.start.line)",
-                "col=\(finding.range.start.column)",
-                "endLine=\(finding.range.end.line)",
-                "endColumn=\(finding.range.end.column)",
-                "title=\(property("\(finding.rule.id) \(finding.rule.name)"))",
-            ]
+            var properties = ["file=\(property(finding.file))"]
+            if finding.hasSourceLine {
+                properties += [
+                    "line=\(finding.range.start.line)",
+                    "col=\(finding.range.start.column)",
+                    "endLine=\(finding.range.end.line)",
+                    "endColumn=\(finding.range.end.column)",
+                ]
+            }
+            properties.append("title=\(property("\(finding.rule.id) \(finding.rule.name)"))")
             output += "::\(command) \(properties.joined(separator: ","))::\(data(finding.message))\n"
         }
         return output

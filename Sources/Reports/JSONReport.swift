@@ -14,6 +14,7 @@ public enum JSONReport {
         case .single(let context): members.append(("context", ContextJSON.render(context)))
         case .perDockerfile(let contexts): members.append(("contexts", .array(contexts.map(ContextJSON.render))))
         }
+        if let image = report.image { members.append(("image", ImageJSON.render(image))) }
         return JSONValue.object(members).rendered()
     }
 
@@ -26,13 +27,18 @@ public enum JSONReport {
             ("title", .string(finding.rule.title)),
             ("message", .string(finding.message)),
             ("file", .string(finding.file)),
-            ("line", .number(finding.range.start.line)),
-            ("column", .number(finding.range.start.column)),
-            ("endLine", .number(finding.range.end.line)),
-            ("endColumn", .number(finding.range.end.column)),
+        ]
+        // Image findings that no Dockerfile line explains have no position.
+        let position: (Int) -> JSONValue = { finding.hasSourceLine ? .number($0) : .null }
+        members += [
+            ("line", position(finding.range.start.line)),
+            ("column", position(finding.range.start.column)),
+            ("endLine", position(finding.range.end.line)),
+            ("endColumn", position(finding.range.end.column)),
             ("fix", finding.fix.map(fix) ?? .null),
         ]
         if let path = finding.path { members.append(("path", .string(path))) }
+        if let layer = finding.layer { members.append(("layer", .number(layer))) }
         return .object(members)
     }
 

@@ -2,6 +2,8 @@
 public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Int)
+    /// A fraction such as an efficiency; non-finite values are written as null, which JSON allows.
+    case decimal(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -26,6 +28,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .string(let text): Self.writeString(text, into: &output)
         case .number(let value): output += String(value)
+        case .decimal(let value): output += value.isFinite ? String(value) : "null"
         case .bool(let value): output += value ? "true" : "false"
         case .null: output += "null"
         case .array(let items):

@@ -13,8 +13,8 @@ public enum JUnitReport {
                 output += "    <testcase name=\"plimsoll\" classname=\"\(path)\"/>\n"
             }
             for finding in file.findings {
-                let name = XMLText.escape("\(finding.rule.id) \(finding.rule.name) at line \(finding.range.start.line)")
-                let detail = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(finding.message)"
+                let name = XMLText.escape("\(finding.rule.id) \(finding.rule.name) \(finding.hasSourceLine ? "at line \(finding.range.start.line)" : "in the image")")
+                let detail = "\(TextReport.location(of: finding)): \(finding.message)"
                 output += "    <testcase name=\"\(name)\" classname=\"\(path)\">\n"
                 output += "      <failure message=\"\(XMLText.escape(finding.message))\" type=\"\(finding.severity.rawValue)\">"
                 output += XMLText.escape(detail) + "</failure>\n"

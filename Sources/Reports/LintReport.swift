@@ -18,14 +18,30 @@ public struct LintReport: Sendable {
             self.path = path
             self.findings = findings
         }
+
+        /// One result per file the findings name, `first` leading even when it has none.
+        public static func grouped(_ findings: [Finding], first: String) -> [FileResult] {
+            var results = [FileResult(path: first, findings: [])]
+            for finding in findings {
+                if let index = results.firstIndex(where: { $0.path == finding.file }) {
+                    results[index].findings.append(finding)
+                } else {
+                    results.append(FileResult(path: finding.file, findings: [finding]))
+                }
+            }
+            return results
+        }
     }
 
     public var files: [FileResult]
     public var context: ContextSection
+    /// The image analysis, for `image` and `check --image`.
+    public var image: ImageReport?
 
-    public init(files: [FileResult], context: ContextSection = .none) {
+    public init(files: [FileResult], context: ContextSection = .none, image: ImageReport? = nil) {
         self.files = files
         self.context = context
+        self.image = image
     }
 
     public var findings: [Finding] { files.flatMap(\.findings) }

@@ -75,12 +75,14 @@ public enum SARIFReport {
             ("level", .string(level(finding.severity))),
             ("message", .object([("text", .string(finding.message))])),
             ("locations", .array([.object([
-                ("physicalLocation", .object([
-                    ("artifactLocation", artifact(finding.file)),
-                    ("region", region(finding.range)),
-                ])),
+                ("physicalLocation", .object(
+                    [("artifactLocation", artifact(finding.file))] + (finding.hasSourceLine ? [("region", region(finding.range))] : []))),
             ])])),
         ]
+        var properties: [(String, JSONValue)] = []
+        if let path = finding.path { properties.append(("path", .string(path))) }
+        if let layer = finding.layer { properties.append(("layer", .number(layer))) }
+        if !properties.isEmpty { members.append(("properties", .object(properties))) }
         if let fix = finding.fix {
             members.append(("fixes", .array([.object([
                 ("description", .object([("text", .string("\(fix.description) (\(fix.safety.rawValue))"))])),

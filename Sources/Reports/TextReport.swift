@@ -11,13 +11,25 @@ public struct TextReport: Sendable {
     public func render(_ report: LintReport) -> String {
         var output = ""
         if case .single(let context) = report.context { output += ContextText.render(context) }
+        if let image = report.image { output += ImageText(color: color).render(image) }
         for finding in report.findings {
-            let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
+            let location = Self.location(of: finding)
             let label = paint("\(finding.severity.rawValue)[\(finding.rule.id)]", finding.severity)
             output += "\(paint(location, nil)): \(label) \(finding.message) (\(finding.rule.name))\n"
         }
         output += summary(report) + "\n"
         return output
+    }
+
+    /// `Dockerfile:3:1`, or for an image finding without a line `image.tar /var/cache/apt (layer 1)`.
+    static func location(of finding: Finding) -> String {
+        var location = finding.hasSourceLine ? "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)" : finding.file
+        if let layer = finding.layer {
+            location += finding.path.map { " \($0) (layer \(layer))" } ?? " (layer \(layer))"
+        } else if !finding.hasSourceLine, let path = finding.path {
+            location += " " + path
+        }
+        return location
     }
 
     func summary(_ report: LintReport) -> String {

@@ -1,0 +1,47 @@
+import ContainerImage
+import DockerfileSyntax
+
+/// What an image rule can ask: the layers' change sets, the final filesystem, the space analysis,
+/// the configuration, and which Dockerfile instruction made each layer.
+public struct ImageCheckContext: Sendable {
+    /// The image reference as given; findings without a Dockerfile line are reported against it.
+    public var reference: String
+    public var imageConfiguration: ImageConfiguration
+    public var changes: [LayerChanges]
+    public var tree: FileTree
+    public var space: SpaceAnalysis
+    public var origins: [LayerOrigin]
+    public var dockerfile: SourceFile?
+    public var configuration: Configuration
+
+    public func option(_ name: String, of meta: RuleMeta) -> Int { configuration.option(name, of: meta) }
+
+    /// A finding about `layer` (nil: the whole image), on the Dockerfile line that made the layer when it is known.
+    public func finding(_ meta: RuleMeta, layer: Int?, path: String?, _ message: String) -> Finding {
+        let absolutePath = path.map { "/" + $0 }
+        if let layer, origins.indices.contains(layer), let instruction = origins[layer].instruction, let dockerfile {
+            return Finding(rule: meta, message: message, file: dockerfile.path, range: dockerfile.range(of: instruction.span),
+                           path: absolutePath, layer: layer)
+        }
+        return Finding(rule: meta, message: message, file: reference, range: .noLine, path: absolutePath, layer: layer)
+    }
+
+    /// `layer 2 (RUN rm -rf /var/lib/apt/lists/*)`, or `layer 0 (base image)`.
+    public func describe(layer: Int) -> String {
+        guard origins.indices.contains(layer) else { return "layer \(layer)" }
+        let origin = origins[layer]
+        if origin.fromBaseImage { return "layer \(layer) (base image)" }
+        guard let createdBy = origin.createdBy else { return "layer \(layer)" }
+        let command = HistoryCommand(createdBy: createdBy)
+        var text = command.keyword.isEmpty ? command.text : command.keyword + " " + command.text
+        if text.count > 60 { text = String(text.prefix(57)) + "..." }
+        return "layer \(layer) (`\(text)`)"
+    }
+
+    /// Regular files of the final filesystem with the layer that wrote them.
+    public func finalFiles(_ visit: (_ path: String, _ size: Int64, _ layer: Int) -> Void) {
+        tree.walk { path, node in
+            if node.kind == .regular { visit(path, node.size, node.layer) }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ContainerImage
+import DockerfileSyntax
+
+/// What `plimsoll image` found: the space analysis, where each layer came from, and the findings.
+public struct ImageReport: Sendable {
+    public var reference: String
+    public var image: Image?
+    public var history: LayerHistory
+    public var space: SpaceAnalysis
+    public var origins: [LayerOrigin]
+    /// Per layer: bytes of the uncompressed tar stream.
+    public var layerStreamSizes: [Int64]
+    public var dockerfilePath: String?
+    public var findings: [Finding]
+    /// The largest savings available, biggest first.
+    public var wins: [SpaceWin]
+}
+
+/// One way to make the image smaller, and by how much.
+public struct SpaceWin: Sendable {
+    public var bytes: Int64
+    /// `delete /var/lib/apt/lists/… in the layer that creates them`.
+    public var action: String
+    /// The layer to change.
+    public var layer: Int?
+
+    /// Savings the analysis can name: files deleted or overwritten later, caches left behind.
+    static func find(in image: ImageCheckContext, limit: Int = 5) -> [SpaceWin] {
+        var wins: [SpaceWin] = []
+        for loss in LaterLayerLoss.group(image.tree.removals, overwritten: false) {
+            wins.append(SpaceWin(bytes: loss.bytes, action: "delete \(loss.examples) in \(image.describe(layer: loss.layer)), not in layer \(loss.hiddenBy)",
+                                 layer: loss.layer))
+        }
+        for loss in LaterLayerLoss.group(image.tree.removals, overwritten: true) {
+            wins.append(SpaceWin(bytes: loss.bytes, action: "write \(loss.examples) once instead of again in layer \(loss.hiddenBy)",
+                                 layer: loss.layer))
+        }
+        for tally in LeftoverLocation.tally(LeftoverLocation.caches, in: image) where tally.bytes > 0 {
+            wins.append(SpaceWin(bytes: tally.bytes, action: "remove the \(tally.location.label) in /\(tally.location.pattern): \(tally.location.remedy)",
+                                 layer: tally.mainLayer))
+        }
+        return Array(wins.sorted { $0.bytes > $1.bytes }.prefix(limit))
+    }
+}
+
+/// Runs every image rule over an image's layers, joined to its Dockerfile when one is given.
+public struct ImageLinter: Sendable {
+    public var configuration: Configuration
+    public var options: BuildOptions
+    private let rules: [any ImageRule]
+
+    public init(configuration: Configuration = Configuration(), options: BuildOptions = BuildOptions()) {
+        self.configuration = configuration
+        self.options = options
+        rules = RuleRegistry.imageRules.map { $0.init() }
+    }
+
+    public func check(reference: String, image: Image?, imageConfiguration: ImageConfiguration, changes: [LayerChanges],
+                      dockerfile: SourceFile?) -> ImageReport {
+        let tree = FileTree(layers: changes)
+        let space = SpaceAnalysis(changes: changes, tree: tree)
+        let history = LayerHistory(imageConfiguration, layerCount: changes.count)
+        var steps: [Step] = []
+        var parsedDockerfile: Dockerfile?
+        if let dockerfile, let parsed = try? DockerfileParser.parse(dockerfile) {
+            parsedDockerfile = parsed
+            let graph = BuildGraph(parsed, options: options)
+            steps = graph.stages.last(where: \.isFinal)?.steps ?? graph.stages.last?.steps ?? []
+        }
+        let origins = LayerOrigin.match(history: history, steps: steps)
+        let context = ImageCheckContext(reference: reference, imageConfiguration: imageConfiguration, changes: changes, tree: tree,
+                                        space: space, origins: origins, dockerfile: dockerfile, configuration: configuration)
+        var findings: [Finding] = []
+        for rule in rules where configuration.runs(type(of: rule).meta) {
+            findings.append(contentsOf: rule.check(context))
+        }
+        findings = FindingPolicy(configuration: configuration)
+            .apply(findings, pragmas: parsedDockerfile.map(Pragmas.init), pragmaFile: dockerfile?.path)
+        return ImageReport(reference: reference, image: image, history: history, space: space, origins: origins,
+                           layerStreamSizes: changes.map(\.uncompressedSize), dockerfilePath: dockerfile?.path, findings: findings,
+                           wins: SpaceWin.find(in: context))
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Checks
+import Reports
+
+struct ImageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "image",
+        abstract: "Analyse a built image: layers, reclaimable bytes, efficiency, caches and leftovers.",
+        discussion: """
+            REF is docker-archive:FILE[:TAG] (docker save output), oci:DIR[:TAG] (an OCI image layout), \
+            oci-archive:FILE[:TAG], a bare path (the kind is detected), or - for an archive on standard input. \
+            With --dockerfile, each layer is matched to the instruction that made it and findings point at that line.
+            """)
+
+    @Argument(help: "The image to read.")
+    var reference: String
+
+    @Option(help: "The Dockerfile the image was built from: report findings on its lines.")
+    var dockerfile: String?
+
+    @OptionGroup var imageOptions: ImageOptions
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let settings = try options.settings(configurationDirectory: ".")
+        let source = try dockerfile.map { (path) throws(UsageError) in try options.readDockerfile(path) }
+        let report = try imageOptions.inspect(reference, dockerfile: source, settings: settings)
+        let status = options.finish(LintReport(files: LintReport.FileResult.grouped(report.findings, first: source?.path ?? reference),
+                                               image: report), settings: settings)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Synchronization
+import Checks
+import ContainerImage
+import DockerfileSyntax
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options for reading an image and its CI thresholds (dive's `--ci` rules, measured exactly).
+struct ImageOptions: ParsableArguments {
+    @Option(help: "For a multi-platform image: os/arch[/variant]. Default: linux/amd64, or the only platform.")
+    var platform: String?
+
+    @Option(name: .customLong("max-size"), help: "Fail when the image's layers hold more than this many MiB (rule PI007).")
+    var maxSize: Int?
+
+    @Option(name: .customLong("min-efficiency"), help: "Fail when the efficiency is below this percentage (rule PI005; default 90).")
+    var minEfficiency: Int?
+
+    @Option(name: .customLong("max-reclaimable"), help: "Fail when more than this many MiB are reclaimable (rule PI006).")
+    var maxReclaimable: Int?
+
+    /// The thresholds given on the command line override the configuration file's.
+    func apply(to configuration: inout Configuration) throws(UsageError) {
+        let overrides: [(Int?, String, String, ClosedRange<Int>)] = [
+            (maxSize, "PI007", "max-size-mb", 1...Int(Int32.max)),
+            (minEfficiency, "PI005", "min-efficiency-percent", 0...100),
+            (maxReclaimable, "PI006", "max-reclaimable-mb", 1...Int(Int32.max)),
+        ]
+        for (value, rule, option, range) in overrides {
+            guard let value else { continue }
+            guard range.contains(value) else { throw UsageError(message: "--\(Self.flag(option)) must be in \(range.lowerBound)...\(range.upperBound)") }
+            configuration.ruleOptions[rule, default: [:]][option] = value
+        }
+    }
+
+    private static func flag(_ option: String) -> String {
+        switch option {
+        case "max-size-mb": "max-size"
+        case "min-efficiency-percent": "min-efficiency"
+        default: "max-reclaimable"
+        }
+    }
+
+    /// Reads the image and runs the image rules, joined to `dockerfile` when there is one.
+    func inspect(_ reference: String, dockerfile: SourceFile?, settings: CommonOptions.RunSettings) throws(UsageError) -> ImageReport {
+        var configuration = settings.configuration
+        try apply(to: &configuration)
+        do {
+            let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
+            let image = try ImageLoader.load(reference, platform: wanted)
+            let progress = ScanProgress(total: image.layers.count)
+            let changes = try LayerScan.read(image, with: LayerReader(), progress: progress.layerDone)
+            progress.finish()
+            return ImageLinter(configuration: configuration, options: settings.build)
+                .check(reference: reference, image: image, imageConfiguration: image.configuration, changes: changes, dockerfile: dockerfile)
+        } catch {
+            throw UsageError(message: error.description)
+        }
+    }
+}
+
+/// `reading layers 3/6` on stderr while layers are read, only when stderr is a terminal.
+final class ScanProgress: Sendable {
+    private let total: Int
+    private let enabled: Bool
+    private let done = Mutex(0)
+
+    init(total: Int) {
+        self.total = total
+        enabled = isatty(STDERR_FILENO) == 1 && total > 1
+    }
+
+    var layerDone: @Sendable () -> Void {
+        { [self] in
+            guard enabled else { return }
+            let count = done.withLock { value in
+                value += 1
+                return value
+            }
+            Output.error("\rplimsoll: reading layers \(count)/\(total)")
+        }
+    }
+
+    func finish() {
+        if enabled { Output.error("\r\u{1B}[K") }
+    }
+}
