@@ -36,10 +36,12 @@ let package = Package(
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "BuildContextTests", dependencies: ["BuildContext"]),
         .testTarget(name: "SecretScanningTests", dependencies: ["SecretScanning"]),
-        .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax"]),
+        // Builds test images (tars, layouts, archives); shared by the image and CLI tests.
+        .target(name: "ImageFixtures", dependencies: ["CLibcrypto"], path: "Tests/ImageFixtures"),
+        .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage", "ImageFixtures"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
-        .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports"]),
+        .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports", "ImageFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,11 @@ public struct HistoryCommand: Sendable, Equatable {
     public var keyword: String
     public var text: String
 
+    public init(keyword: String, text: String) {
+        self.keyword = keyword
+        self.text = text
+    }
+
     public init(createdBy: String) {
         var rest = Substring(createdBy).trimmingSpaces
         if rest.hasSuffix("# buildkit") { rest = rest.dropLast("# buildkit".count).trimmingSpaces }

@@ -110,6 +110,9 @@ public struct FileTree: Sendable {
             // A missing parent is implied; a file where a directory is needed is replaced by one.
             if let existing {
                 removals.append(removal(prefix, by: layer, cause: .replaced, node: existing))
+                modified[layer] += 1
+            } else {
+                added[layer] += 1
             }
             nodes.append(Node(kind: .directory, size: 0, mode: 0o755, uid: 0, gid: 0, linkTarget: nil, layer: layer, entry: nil, children: [:]))
             nodes[current].children[name] = Int32(nodes.count - 1)

@@ -1,6 +1,15 @@
 /// Opens an image from any supported location and returns the transport-agnostic ``Image``.
 public enum ImageLoader {
     public static func load(_ reference: String, platform: Platform? = nil) throws(ImageError) -> Image {
+        let image = try resolve(reference, platform: platform)
+        // An image chosen without an index (one manifest, a docker-archive) must still be what was asked for.
+        if let platform, let actual = image.platform, !actual.satisfies(platform) {
+            throw .noMatchingPlatform(wanted: platform.description, available: [actual.description])
+        }
+        return image
+    }
+
+    private static func resolve(_ reference: String, platform: Platform?) throws(ImageError) -> Image {
         switch try ImageLocation(parsing: reference) {
         case .dockerArchive(let path, let tag):
             return try DockerArchiveResolver(members: ArchiveMembers(file: OpenFile(path: path))).resolve(tag: tag, reference: reference)

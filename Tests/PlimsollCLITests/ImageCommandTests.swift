@@ -1,0 +1,134 @@
+import Foundation
+import ImageFixtures
+import Testing
+
+/// `plimsoll image` and `check --image` end to end, on images the test builds.
+@Suite struct ImageCommandTests {
+    /// The make-images "bad" image in miniature: apt lists left by one RUN and deleted by the next.
+    static func leakyImage() -> FixtureImage {
+        var base = TarBuilder()
+        base.directory("usr/bin")
+        base.file("usr/bin/env", size: 30_000)
+        var install = TarBuilder()
+        install.file("usr/bin/curl", size: 200_000)
+        install.file("var/lib/apt/lists/deb_Packages", size: 3_000_000)
+        install.file("var/cache/apt/pkgcache.bin", size: 500_000)
+        var cleanup = TarBuilder()
+        cleanup.whiteout("var/lib/apt/lists/deb_Packages")
+        var image = FixtureImage(layers: [
+            .init(base, createdBy: "/bin/sh -c #(nop) ADD file:rootfs in / "),
+            .init(install, compression: .zstd, createdBy: "RUN /bin/sh -c apt-get update && apt-get install -y curl # buildkit"),
+            .init(cleanup, compression: .none, createdBy: "RUN /bin/sh -c rm -rf /var/lib/apt/lists/* # buildkit"),
+        ])
+        image.emptyHistory = ["CMD [\"curl\"]"]
+        return image
+    }
+
+    static let dockerfile = """
+        FROM debian:12-slim
+        RUN apt-get update && apt-get install -y curl
+        RUN rm -rf /var/lib/apt/lists/*
+        CMD ["curl"]
+        """
+
+    @Test func theTextReportShowsLayersWinsAndFindings() throws {
+        let scratch = try Scratch()
+        let archive = try scratch.url.appendingPathComponent("leaky.tar")
+        try Data(Self.leakyImage().dockerArchive()).write(to: archive)
+        let outcome = try PlimsollBinary.run(["image", archive.path, "--no-color"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("Image \(archive.path) (docker-archive, linux/amd64, 3 layers)"))
+        #expect(outcome.stdout.contains("efficiency 19.6%"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("remove 2.9 MiB: delete /var/lib/apt/lists/deb_Packages (2.9 MiB) in layer 1"))
+        #expect(outcome.stdout.contains("\(archive.path) /var/lib/apt/lists/deb_Packages (layer 1): warning[PI001]"))
+        #expect(outcome.stdout.contains("warning[PI003] the image ships 488.3 KiB of apt package cache"))
+    }
+
+    @Test func jsonCarriesTheImageAndTheDockerfileLines() throws {
+        let scratch = try Scratch()
+        try Self.leakyImage().writeOCILayout(to: scratch.url.appendingPathComponent("layout"), tag: "1.0")
+        try scratch.write("Dockerfile", Self.dockerfile)
+        let outcome = try PlimsollBinary.run(["image", "oci:layout:1.0", "--dockerfile", "Dockerfile", "--format", "json"], in: scratch.url)
+        #expect(outcome.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let image = try #require(document["image"] as? [String: Any])
+        #expect(image["totalBytes"] as? Int == 3_730_000 && image["visibleBytes"] as? Int == 730_000)
+        #expect(image["reclaimableBytes"] as? Int == 3_000_000 && image["platform"] as? String == "linux/amd64")
+        let layers = try #require(image["layers"] as? [[String: Any]])
+        #expect(layers.map { $0["index"] as? Int } == [0, 1, 2])
+        #expect(layers[1]["reclaimableBytes"] as? Int == 3_000_000)
+        #expect((layers[1]["instruction"] as? [String: Any])?["line"] as? Int == 2)
+        #expect(layers[0]["fromBaseImage"] as? Bool == true)
+        #expect((layers[1]["mediaType"] as? String)?.hasSuffix("zstd") == true)
+        let history = try #require(image["history"] as? [[String: Any]])
+        #expect(history.count == 4 && history[3]["emptyLayer"] as? Bool == true && history[3]["layer"] is NSNull)
+        let dive = try #require(image["dive"] as? [String: Any])
+        #expect(dive["wastedBytes"] as? Int == 3_000_000)
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        let removed = try #require(findings.first { $0["rule"] as? String == "PI001" })
+        #expect(removed["file"] as? String == "Dockerfile" && removed["line"] as? Int == 2)
+        #expect(removed["layer"] as? Int == 1 && removed["path"] as? String == "/var/lib/apt/lists/deb_Packages")
+        let efficiency = try #require(findings.first { $0["rule"] as? String == "PI005" })
+        #expect(efficiency["line"] is NSNull && efficiency["file"] as? String == "oci:layout:1.0")
+    }
+
+    @Test func checkJoinsDockerfileAndImageFindingsInOneReport() throws {
+        let scratch = try Scratch()
+        try scratch.write("Dockerfile", Self.dockerfile)
+        try Data(Self.leakyImage().ociArchive()).write(to: scratch.url.appendingPathComponent("image.tar"))
+        let outcome = try PlimsollBinary.run(["check", ".", "--image", "image.tar", "--format", "json"], in: scratch.url)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let rules = Set(((document["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String })
+        #expect(rules.isSuperset(of: ["PD002", "PI001", "PI003", "PI005"]), "\(rules)")
+        #expect(outcome.status == 1)
+    }
+
+    @Test func ciThresholdsComeFromFlagsOrConfiguration() throws {
+        let scratch = try Scratch()
+        try Data(Self.leakyImage().dockerArchive(modern: true)).write(to: scratch.url.appendingPathComponent("i.tar"))
+        let relaxed = try PlimsollBinary.run(["image", "i.tar", "--min-efficiency", "10", "--format", "json", "--fail-on", "error"], in: scratch.url)
+        #expect(relaxed.status == 0 && !relaxed.stdout.contains("\"PI005\""))
+        let strict = try PlimsollBinary.run(["image", "i.tar", "--max-size", "1", "--max-reclaimable", "2", "--format", "json"], in: scratch.url)
+        #expect(strict.stdout.contains("\"PI007\"") && strict.stdout.contains("\"PI006\""))
+        try scratch.write(".plimsoll.yaml", "rules:\n  image-size-limit:\n    max-size-mb: 1\n")
+        let configured = try PlimsollBinary.run(["image", "i.tar", "--format", "json"], in: scratch.url)
+        #expect(configured.stdout.contains("\"PI007\""))
+    }
+
+    @Test func anArchiveCanBePipedIn() throws {
+        let archive = Data(Self.leakyImage().dockerArchive())
+        let outcome = try PlimsollBinary.run(["image", "-", "--format", "json"], stdin: archive)
+        #expect(outcome.stdout.contains("\"reclaimableBytes\": 3000000"), "\(outcome.stderr)")
+        let empty = try PlimsollBinary.run(["image", "-"], stdin: Data())
+        #expect(empty.status == 2 && empty.stderr == "plimsoll: error: standard input is not an image: nothing was piped in\n")
+    }
+
+    @Test func badImagesAndOptionsGiveOneErrorLine() throws {
+        let scratch = try Scratch()
+        try Self.leakyImage().writeOCILayout(to: scratch.url.appendingPathComponent("layout"))
+        let blob = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path + "/layout/blobs/sha256")
+            .map { scratch.url.path + "/layout/blobs/sha256/" + $0 }
+            .max { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int ?? 0) ?? 0 < (try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int ?? 0) ?? 0 }
+        let cases: [([String], String)] = [
+            (["image", "nginx:1.27"], "registry images are not read yet"),
+            (["image", "docker-archive:missing.tar"], "cannot read missing.tar: No such file or directory"),
+            (["image", "oci:layout", "--platform", "linux"], "platform `linux` is not os/arch[/variant]"),
+            (["image", "oci:layout", "--platform", "linux/arm64"], "no image for platform linux/arm64"),
+            (["image", "oci:layout", "--min-efficiency", "120"], "--min-efficiency must be in 0...100"),
+            (["image", "Dockerfile"], "is not an image"),
+        ]
+        try scratch.write("Dockerfile", "FROM scratch\n")
+        for (arguments, message) in cases {
+            let outcome = try PlimsollBinary.run(arguments, in: scratch.url)
+            #expect(outcome.status == 2 && outcome.stderr.contains(message) && outcome.stderr.split(separator: "\n").count == 1,
+                    "\(arguments): \(outcome.stderr)")
+        }
+        if let blob {
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: blob)))
+            bytes.removeLast(bytes.count / 2)
+            try Data(bytes).write(to: URL(fileURLWithPath: blob))
+            let outcome = try PlimsollBinary.run(["image", "oci:layout"], in: scratch.url)
+            #expect(outcome.status == 2 && outcome.stderr.contains("bytes, its descriptor says"), "\(outcome.stderr)")
+        }
+    }
+}
