@@ -13,6 +13,32 @@ public struct ImageCheckContext: Sendable {
     public var origins: [LayerOrigin]
     public var dockerfile: SourceFile?
     public var configuration: Configuration
+    /// Regular files of the final filesystem in path order, listed once for all rules.
+    public let files: [FinalFile]
+
+    public struct FinalFile: Sendable {
+        public var path: String
+        public var size: Int64
+        /// The layer that wrote it.
+        public var layer: Int
+    }
+
+    public init(reference: String, imageConfiguration: ImageConfiguration, changes: [LayerChanges], tree: FileTree, space: SpaceAnalysis,
+                origins: [LayerOrigin], dockerfile: SourceFile?, configuration: Configuration) {
+        self.reference = reference
+        self.imageConfiguration = imageConfiguration
+        self.changes = changes
+        self.tree = tree
+        self.space = space
+        self.origins = origins
+        self.dockerfile = dockerfile
+        self.configuration = configuration
+        var files: [FinalFile] = []
+        tree.walk { path, node in
+            if node.kind == .regular { files.append(FinalFile(path: path, size: node.size, layer: node.layer)) }
+        }
+        self.files = files
+    }
 
     public func option(_ name: String, of meta: RuleMeta) -> Int { configuration.option(name, of: meta) }
 
@@ -38,10 +64,8 @@ public struct ImageCheckContext: Sendable {
         return "layer \(layer) (`\(text)`)"
     }
 
-    /// Regular files of the final filesystem with the layer that wrote them.
+    /// Regular files of the final filesystem with the layer that wrote them, in path order.
     public func finalFiles(_ visit: (_ path: String, _ size: Int64, _ layer: Int) -> Void) {
-        tree.walk { path, node in
-            if node.kind == .regular { visit(path, node.size, node.layer) }
-        }
+        for file in files { visit(file.path, file.size, file.layer) }
     }
 }

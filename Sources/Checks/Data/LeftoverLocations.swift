@@ -4,14 +4,29 @@ struct LeftoverLocation: Sendable {
     var pattern: String
     var label: String
     var remedy: String
+    /// The pattern up to its first `*`, and its components: computed once, matched against every file.
+    private let literalPrefix: String
+    private let components: [Substring]
+
+    init(pattern: String, label: String, remedy: String) {
+        self.pattern = pattern
+        self.label = label
+        self.remedy = remedy
+        literalPrefix = String(pattern.split(separator: "*", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        components = pattern.split(separator: "/")
+    }
 
     /// Whether `path` (relative, cleaned) is inside the location.
     func contains(_ path: String) -> Bool {
-        let wanted = pattern.split(separator: "/")
+        // Checked for every file of the image against every location: reject on the literal prefix first.
+        guard path.utf8.count > pattern.utf8.count, path.hasPrefix(literalPrefix) else { return false }
         // Only what is *inside* the location counts: the directory itself is harmless.
-        let components = path.split(separator: "/", maxSplits: wanted.count, omittingEmptySubsequences: true)
-        guard components.count > wanted.count else { return false }
-        for (want, have) in zip(wanted, components) where want != "*" && want != have { return false }
+        if literalPrefix.utf8.count == pattern.utf8.count {
+            return path.utf8.dropFirst(pattern.utf8.count).first == UInt8(ascii: "/")
+        }
+        let parts = path.split(separator: "/", maxSplits: components.count, omittingEmptySubsequences: true)
+        guard parts.count > components.count else { return false }
+        for (want, have) in zip(components, parts) where want != "*" && want != have { return false }
         return true
     }
 

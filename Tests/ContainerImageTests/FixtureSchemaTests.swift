@@ -1,0 +1,67 @@
+import Foundation
+import ImageFixtures
+import Testing
+
+/// The manifests, indexes and configs the tests write are valid OCI documents, checked with
+/// Python's jsonschema against the image-spec schemas in ../shared/schemas/oci.
+@Suite struct FixtureSchemaTests {
+    static let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/schemas/oci")
+
+    /// Validates every JSON document of a layout by its role; prints one line per problem.
+    static let validator = #"""
+        import json, pathlib, sys
+        from jsonschema import Draft4Validator
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT4
+        schemas = pathlib.Path(sys.argv[1]); layout = pathlib.Path(sys.argv[2])
+        def load(name): return json.loads((schemas / name).read_text())
+        # The schemas move their base URI with nested ids; every reference is resolved by file name.
+        registry = Registry(retrieve=lambda uri: Resource.from_contents(load(uri.rsplit("/", 1)[-1]), default_specification=DRAFT4))
+        def check(schema, document, what):
+            for error in Draft4Validator(load(schema), registry=registry).iter_errors(document):
+                print(what, list(error.absolute_path), error.message)
+        check("image-layout-schema.json", json.loads((layout / "oci-layout").read_text()), "oci-layout")
+        index = json.loads((layout / "index.json").read_text())
+        check("image-index-schema.json", index, "index.json")
+        def blob(digest): return json.loads((layout / "blobs" / "sha256" / digest.split(":")[1]).read_text())
+        pending = list(index["manifests"]); seen = 0
+        while pending:
+            descriptor = pending.pop(); seen += 1
+            document = blob(descriptor["digest"])
+            if "manifests" in document:
+                check("image-index-schema.json", document, descriptor["digest"]); pending += document["manifests"]
+            else:
+                check("image-manifest-schema.json", document, descriptor["digest"])
+                check("config-schema.json", blob(document["config"]["digest"]), document["config"]["digest"])
+        print("checked", seen)
+        """#
+
+    @Test func fixtureLayoutsAreValidOCIDocuments() throws {
+        guard FileManager.default.fileExists(atPath: Self.schemas.path) else {
+            print("SKIPPED fixtureLayoutsAreValidOCIDocuments: \(Self.schemas.path) is absent")
+            return
+        }
+        let directory = TemporaryDirectory()
+        try sampleImage().writeOCILayout(to: directory.url.appendingPathComponent("single"), tag: "v1")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import jsonschema, referencing"]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            print("SKIPPED fixtureLayoutsAreValidOCIDocuments: python3 jsonschema is not installed")
+            return
+        }
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", Self.validator, Self.schemas.path, directory.url.appendingPathComponent("single").path]
+        let pipe = Pipe()
+        check.standardOutput = pipe
+        check.standardError = pipe
+        try check.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        #expect(output == "checked 1\n", "\(output)")
+    }
+}

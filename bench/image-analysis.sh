@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Analyse real images with dive and with plimsoll, side by side, and print the ratios.
+#   bash bench/image-analysis.sh
+# Builds the two Debian images of ../shared/tools/make-images.sh once (needs root, apt and about
+# 3 minutes; kept in $IMAGES for later runs), installs dive through
+# ../shared/tools/install-anchors.sh, and builds plimsoll as README's install section does.
+# Measures, on the same input in one run:
+#   - docker-archive analysis: plimsoll image vs dive --ci (median of 5 runs, and peak RSS);
+#   - OCI layout with gzip layers: plimsoll image vs `gzip -dc` of the same layer blobs;
+#   - that plimsoll's "dive" figures equal dive's own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+IMAGES=${IMAGES:-$HOME/.cache/plimsoll-bench-images}
+RUNS=${RUNS:-5}
+
+if [[ ! -f $IMAGES/bad.tar || ! -d $IMAGES/oci-bad ]]; then
+  echo "bench: building test images into $IMAGES (make-images.sh, about 3 minutes)" >&2
+  bash "$SHARED/tools/make-images.sh" "$IMAGES" >/dev/null 2>"$IMAGES.log" || { tail -20 "$IMAGES.log" >&2; exit 2; }
+fi
+
+VENV=${VENV:-$HOME/.cache/plimsoll-anchors/venv}
+[[ -x $VENV/bin/dive ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
+DIVE=$VENV/bin/dive
+
+BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-static)
+"${BUILD[@]}" >/dev/null
+PLIMSOLL=$("${BUILD[@]}" --show-bin-path)/plimsoll
+
+# median seconds and peak KiB of RUNS runs of a command
+measure() {
+  local times=() peak=0 line report
+  report=$(mktemp)
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -o "$report" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    line=$(tail -n1 "$report")
+    times+=("${line% *}")
+    if (( ${line#* } > peak )); then peak=${line#* }; fi
+  done
+  rm -f "$report"
+  printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "$peak"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+bad=$IMAGES/bad.tar
+echo "image: $bad ($(du -m "$bad" | cut -f1) MB); $("$DIVE" --version); plimsoll $("$PLIMSOLL" --version)"
+# Warm the page cache and both binaries once.
+"$DIVE" --ci --source docker-archive "$bad" >/dev/null 2>&1 || true
+"$PLIMSOLL" image "$bad" --fail-on never >/dev/null
+
+read -r d_time d_rss < <(measure "$DIVE" --ci --source docker-archive "$bad")
+read -r p_time p_rss < <(measure "$PLIMSOLL" image "$bad" --format json --fail-on never)
+
+layout=$IMAGES/oci-bad
+mapfile -t gz_blobs < <(python3 - "$layout" <<'PY'
+import json, sys, os
+root = sys.argv[1]
+def blob(d): return os.path.join(root, "blobs", *d.split(":"))
+index = json.load(open(os.path.join(root, "index.json")))
+manifest = json.load(open(blob(index["manifests"][0]["digest"])))
+for layer in manifest["layers"]:
+    if layer["mediaType"].endswith("gzip"): print(blob(layer["digest"]))
+PY
+)
+export gz_blobs_list="${gz_blobs[*]}"
+read -r g_time _ < <(measure bash -c 'for b in $gz_blobs_list; do gzip -dc "$b"; done >/dev/null')
+read -r o_time o_rss < <(measure "$PLIMSOLL" image "oci:$layout" --format json --fail-on never)
+
+printf '\n%-44s %10s %10s %9s\n' "measure" "reference" "plimsoll" "ratio"
+printf '%-44s %9ss %9ss %8sx\n' "docker-archive: dive --ci vs plimsoll image" "$d_time" "$p_time" "$(ratio "$d_time" "$p_time")"
+printf '%-44s %8sMB %8sMB %8sx\n' "  peak memory (dive / plimsoll)" "$((d_rss / 1024))" "$((p_rss / 1024))" "$(ratio "$d_rss" "$p_rss")"
+printf '%-44s %9ss %9ss %8sx\n' "oci gzip: gzip -dc of the layers vs plimsoll" "$g_time" "$o_time" "$(ratio "$g_time" "$o_time")"
+printf '%-44s %10s %8sMB\n' "  peak memory (plimsoll)" "" "$((o_rss / 1024))"
+
+# dive's figures, as dive prints them when its CI rules fail, against plimsoll's "dive" member.
+dive_out=$("$DIVE" --ci --source docker-archive "$bad" --lowestEfficiency 0.9999 --highestUserWastedPercent 0.0001 2>&1 || true)
+d_eff=$(grep -o 'efficiency=[0-9.]*' <<<"$dive_out" | head -n1 | cut -d= -f2)
+d_waste=$(grep -o 'user-wasted-bytes=[0-9.]*' <<<"$dive_out" | head -n1 | cut -d= -f2)
+read -r p_eff p_waste p_own < <("$PLIMSOLL" image "$bad" --format json --fail-on never | python3 -c '
+import json, sys
+image = json.load(sys.stdin)["image"]
+print(image["dive"]["efficiency"], image["dive"]["userWastedPercent"], image["efficiency"])')
+echo
+echo "dive's efficiency:            dive $d_eff, plimsoll's dive figure $p_eff (plimsoll's exact efficiency: $p_own)"
+echo "dive's user-wasted fraction:  dive $d_waste, plimsoll's dive figure $p_waste"
+awk -v a="$d_eff" -v b="$p_eff" -v c="$d_waste" -v d="$p_waste" \
+  'BEGIN { if (a - b > 1e-9 || b - a > 1e-9 || c - d > 1e-9 || d - c > 1e-9) { print "MISMATCH"; exit 1 } else print "dive figures: equal" }'
