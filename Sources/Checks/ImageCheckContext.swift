@@ -34,10 +34,11 @@ public struct ImageCheckContext: Sendable {
         self.dockerfile = dockerfile
         self.configuration = configuration
         var files: [FinalFile] = []
-        tree.walk { path, node in
-            if node.kind == .regular { files.append(FinalFile(path: path, size: node.size, layer: node.layer)) }
+        tree.forEachNode { node in
+            guard node.kind == .regular, let entry = node.entry, changes.indices.contains(node.layer) else { return }
+            files.append(FinalFile(path: changes[node.layer].entries[entry].path, size: node.size, layer: node.layer))
         }
-        self.files = files
+        self.files = files.sorted { $0.path < $1.path }
     }
 
     public func option(_ name: String, of meta: RuleMeta) -> Int { configuration.option(name, of: meta) }

@@ -16,7 +16,7 @@ struct ArchiveMembers {
     init(file: OpenFile) throws(ImageError) {
         self.file = file
         let path = file.path
-        let reader = TarReader(FileRegionStream(FileRegion(file: file, offset: 0, length: file.size))) { reason in
+        let reader = TarReader(FileRegionStream(FileRegion(file: file, offset: 0, length: file.size)), bufferSize: 16 * 1024) { reason in
             .notAnImage(path: path, reason: reason)
         }
         while let entry = try reader.next() {

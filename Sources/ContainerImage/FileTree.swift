@@ -156,6 +156,38 @@ public struct FileTree: Sendable {
     /// The node at `path` (`""` is the root).
     public func lookup(_ path: String) -> Node? { node(at: path).map { nodes[$0] } }
 
+    /// Follows symbolic links the way the container's kernel would inside its root: relative
+    /// targets from the link's directory, absolute ones from the image root, `..` stopping at the
+    /// root (a hostile `../../../etc/shadow` stays inside the image). Returns the final path and
+    /// node, or nil for a dangling link or more than 40 links (a loop), as Linux gives ELOOP.
+    public func resolve(_ path: String) -> (path: String, node: Node)? {
+        var pending = path.split(separator: "/").map(String.init)
+        var resolved: [String] = []
+        var hops = 0
+        var current = 0
+        while !pending.isEmpty {
+            let component = pending.removeFirst()
+            if component == "." || component.isEmpty { continue }
+            if component == ".." {
+                if !resolved.isEmpty { resolved.removeLast() }
+                current = node(at: resolved.joined(separator: "/")) ?? 0
+                continue
+            }
+            guard let next = nodes[current].children[component].map(Int.init) else { return nil }
+            if nodes[next].kind == .symbolicLink, let target = nodes[next].linkTarget {
+                hops += 1
+                guard hops <= 40 else { return nil }
+                if target.hasPrefix("/") { resolved = [] }
+                pending = target.split(separator: "/").map(String.init) + pending
+                current = node(at: resolved.joined(separator: "/")) ?? 0
+                continue
+            }
+            resolved.append(component)
+            current = next
+        }
+        return (resolved.joined(separator: "/"), nodes[current])
+    }
+
     /// Every path of the final filesystem, parents before children, siblings in name order.
     public func walk(_ visit: (_ path: String, _ node: Node) -> Void) {
         var stack: [(String, Int)] = [("", 0)]
@@ -164,6 +196,16 @@ public struct FileTree: Sendable {
             for (name, child) in nodes[index].children.sorted(by: { $0.key > $1.key }) {
                 stack.append((path.isEmpty ? name : path + "/" + name, Int(child)))
             }
+        }
+    }
+
+    /// Every node of the final filesystem, in no particular order and without building paths:
+    /// for a file written by a layer entry its path is that entry's path.
+    public func forEachNode(_ visit: (Node) -> Void) {
+        var stack = [0]
+        while let index = stack.popLast() {
+            if index != 0 { visit(nodes[index]) }
+            for child in nodes[index].children.values { stack.append(Int(child)) }
         }
     }
 

@@ -39,10 +39,9 @@ public struct SpaceAnalysis: Sendable {
 
     public init(changes: [LayerChanges], tree: FileTree, listLength: Int = 10) {
         var visible = changes.map { Array(repeating: false, count: $0.entries.count) }
-        var finalFiles: [SizedPath] = []
-        var directoryBytes: [String: Int64] = [:]
+        var finalFiles: [(layer: Int, entry: Int)] = []
         var hardLinkTargets: [Int: [String: Int]] = [:]
-        tree.walk { path, node in
+        tree.forEachNode { node in
             guard let entry = node.entry, node.layer < changes.count else { return }
             var owner = entry
             if node.kind == .hardLink, let target = node.linkTarget {
@@ -58,13 +57,19 @@ public struct SpaceAnalysis: Sendable {
             }
             guard !visible[node.layer][owner] else { return }
             visible[node.layer][owner] = true
-            let size = changes[node.layer].entries[owner].size
-            finalFiles.append(SizedPath(path: path, bytes: size, layer: node.layer))
-            var directory = ArchivePath.parent(path)
-            while !directory.isEmpty {
-                directoryBytes[directory, default: 0] += size
-                directory = ArchivePath.parent(directory)
+            finalFiles.append((node.layer, owner))
+        }
+        // Parents are substrings of the entries' own paths: no path is copied per file.
+        var directoryBytes: [Substring: Int64] = [:]
+        var largest: [SizedPath] = []
+        for (layer, entry) in finalFiles {
+            let change = changes[layer].entries[entry]
+            var path = Substring(change.path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                directoryBytes[path, default: 0] += change.size
             }
+            largest.append(SizedPath(path: change.path, bytes: change.size, layer: layer))
         }
         var layers: [Layer] = []
         var totalBytes: Int64 = 0
@@ -84,8 +89,8 @@ public struct SpaceAnalysis: Sendable {
         self.totalBytes = totalBytes
         self.visibleBytes = visibleBytes
         self.dive = DiveFormula.figures(changes: changes, removals: tree.removals)
-        largestFiles = Array(finalFiles.sorted { ($0.bytes, $1.path) > ($1.bytes, $0.path) }.prefix(listLength))
-        largestDirectories = Array(directoryBytes.map { SizedPath(path: $0.key, bytes: $0.value, layer: nil) }
-            .sorted { ($0.bytes, $1.path) > ($1.bytes, $0.path) }.prefix(listLength))
+        largestFiles = Array(largest.sorted { ($0.bytes, $1.path) > ($1.bytes, $0.path) }.prefix(listLength))
+        largestDirectories = directoryBytes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(listLength)
+            .map { SizedPath(path: String($0.key), bytes: $0.value, layer: nil) }
     }
 }

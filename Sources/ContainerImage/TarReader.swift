@@ -21,10 +21,11 @@ final class TarReader {
     var dataOffset: Int64 { sourcePosition - Int64(end - start) }
 
     /// `failure` turns a reason into the error to throw, so messages can name the layer or archive.
-    init(_ source: any ByteStream, failure: @escaping @Sendable (String) -> ImageError) {
+    /// `bufferSize` trades memory for fewer reads; an archive index that seeks over data needs little.
+    init(_ source: any ByteStream, bufferSize: Int = 256 * 1024, failure: @escaping @Sendable (String) -> ImageError) {
         self.source = source
         self.failure = failure
-        buffer = .allocate(byteCount: 512 * 1024, alignment: 16)
+        buffer = .allocate(byteCount: max(bufferSize, 1024), alignment: 16)
     }
 
     deinit { buffer.deallocate() }

@@ -118,3 +118,19 @@ func analyse(_ layers: [LayerChanges]) -> (FileTree, SpaceAnalysis) {
         #expect(space.reclaimableBytes == 300 + 500 + 200)
     }
 }
+
+@Suite struct SymbolicLinkTests {
+    @Test func linksResolveInsideTheImageAndLoopsEnd() throws {
+        let tree = FileTree(layers: [try layer(0, [
+            "usr/lib/os-release 40", "etc/os-release -> ../usr/lib/os-release",
+            "bin -> usr/bin", "usr/bin/dash 100", "usr/bin/sh -> /bin/dash",
+            "escape -> ../../../../usr/lib/os-release",
+            "loop/a -> b", "loop/b -> a", "self -> self", "dangling -> nowhere",
+        ])])
+        #expect(tree.resolve("etc/os-release")?.path == "usr/lib/os-release")
+        #expect(tree.resolve("bin/sh")?.path == "usr/bin/dash" && tree.resolve("bin/sh")?.node.size == 100)
+        #expect(tree.resolve("escape")?.path == "usr/lib/os-release")
+        #expect(tree.resolve("loop/a") == nil && tree.resolve("self") == nil && tree.resolve("dangling") == nil)
+        #expect(tree.resolve("")?.node.kind == .directory)
+    }
+}
