@@ -50,6 +50,7 @@ echo "image: $bad ($(du -m "$bad" | cut -f1) MB); $("$DIVE" --version); plimsoll
 
 read -r d_time d_rss < <(measure "$DIVE" --ci --source docker-archive "$bad")
 read -r p_time p_rss < <(measure "$PLIMSOLL" image "$bad" --format json --fail-on never)
+read -r n_time n_rss < <(measure "$PLIMSOLL" image "$bad" --format json --fail-on never --no-verify)
 
 layout=$IMAGES/oci-bad
 mapfile -t gz_blobs < <(python3 - "$layout" <<'PY'
@@ -69,6 +70,7 @@ read -r o_time o_rss < <(measure "$PLIMSOLL" image "oci:$layout" --format json -
 printf '\n%-44s %10s %10s %9s\n' "measure" "reference" "plimsoll" "ratio"
 printf '%-44s %9ss %9ss %8sx\n' "docker-archive: dive --ci vs plimsoll image" "$d_time" "$p_time" "$(ratio "$d_time" "$p_time")"
 printf '%-44s %8sMB %8sMB %8sx\n' "  peak memory (dive / plimsoll)" "$((d_rss / 1024))" "$((p_rss / 1024))" "$(ratio "$d_rss" "$p_rss")"
+printf '%-44s %9ss %9ss %8sx\n' "  the same with plimsoll --no-verify" "$d_time" "$n_time" "$(ratio "$d_time" "$n_time")"
 printf '%-44s %9ss %9ss %8sx\n' "oci gzip: gzip -dc of the layers vs plimsoll" "$g_time" "$o_time" "$(ratio "$g_time" "$o_time")"
 printf '%-44s %10s %8sMB\n' "  peak memory (plimsoll)" "" "$((o_rss / 1024))"
 

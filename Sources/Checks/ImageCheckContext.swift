@@ -15,6 +15,8 @@ public struct ImageCheckContext: Sendable {
     public var configuration: Configuration
     /// Regular files of the final filesystem in path order, listed once for all rules.
     public let files: [FinalFile]
+    /// Caches found in the final filesystem; both a rule and the list of wins need them.
+    let cacheTallies: [LeftoverLocation.Tally]
 
     public struct FinalFile: Sendable {
         public var path: String
@@ -39,6 +41,7 @@ public struct ImageCheckContext: Sendable {
             files.append(FinalFile(path: changes[node.layer].entries[entry].path, size: node.size, layer: node.layer))
         }
         self.files = files.sorted { $0.path < $1.path }
+        cacheTallies = LeftoverLocation.tally(LeftoverLocation.caches, in: files)
     }
 
     public func option(_ name: String, of meta: RuleMeta) -> Int { configuration.option(name, of: meta) }

@@ -35,7 +35,7 @@ public struct SpaceWin: Sendable {
             wins.append(SpaceWin(bytes: loss.bytes, action: "write \(loss.examples) once instead of again in layer \(loss.hiddenBy)",
                                  layer: loss.layer))
         }
-        for tally in LeftoverLocation.tally(LeftoverLocation.caches, in: image) where tally.bytes > 0 {
+        for tally in image.cacheTallies where tally.bytes > 0 {
             wins.append(SpaceWin(bytes: tally.bytes, action: "remove the \(tally.location.label) in /\(tally.location.pattern): \(tally.location.remedy)",
                                  layer: tally.mainLayer))
         }

@@ -21,13 +21,18 @@ enum DiveFormula {
         }
         var layerSizes: [Int64] = []
         for layer in changes {
-            var parents = Set<String>()
+            var parents = Set<Substring>()
             for path in layer.entries.map(\.path) + layer.whiteouts {
-                var parent = ArchivePath.parent(path)
-                while !parent.isEmpty, parents.insert(parent).inserted { parent = ArchivePath.parent(parent) }
+                var parent = Substring(path)
+                while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                    parent = parent[..<slash]
+                    if !parents.insert(parent).inserted { break }
+                }
             }
-            for change in layer.entries where !parents.contains(change.path) { count(change.path, change.kind == .regular ? change.size : 0) }
-            for path in layer.whiteouts where !parents.contains(path) { count(path, whiteoutBytes[layer.index]?[path] ?? 0) }
+            for change in layer.entries where !parents.contains(Substring(change.path)) {
+                count(change.path, change.kind == .regular ? change.size : 0)
+            }
+            for path in layer.whiteouts where !parents.contains(Substring(path)) { count(path, whiteoutBytes[layer.index]?[path] ?? 0) }
             layerSizes.append(layer.addedBytes)
         }
         var minimum: Int64 = 0

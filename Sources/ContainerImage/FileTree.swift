@@ -12,7 +12,8 @@ public struct FileTree: Sendable {
         public var layer: Int
         /// Its entry in that layer's ``LayerChanges``; nil for a directory only implied by a deeper path.
         public var entry: Int?
-        var children: [String: Int32]
+        /// Keyed by substrings of the entries' own paths, so building the tree copies no names.
+        var children: [Substring: Int32]
     }
 
     /// A path a layer removed, with the bytes it removed and the layers those bytes were in.
@@ -62,7 +63,7 @@ public struct FileTree: Sendable {
         for directory in layer.opaqueDirectories {
             guard let index = node(at: directory), nodes[index].kind == .directory else { continue }
             for (name, child) in nodes[index].children.sorted(by: { $0.key < $1.key }) {
-                removals.append(removal(directory.isEmpty ? name : directory + "/" + name, by: layer.index, cause: .opaqueDirectory,
+                removals.append(removal(directory.isEmpty ? String(name) : directory + "/" + name, by: layer.index, cause: .opaqueDirectory,
                                         node: Int(child)))
             }
             nodes[index].children = [:]
@@ -72,11 +73,10 @@ public struct FileTree: Sendable {
 
     private mutating func write(_ change: FileChange, entry: Int, layer: Int) {
         var current = 0
-        var prefix = ""
-        let components = change.path.split(separator: "/")
-        for (depth, component) in components.enumerated() {
-            let name = String(component)
-            prefix = prefix.isEmpty ? name : prefix + "/" + name
+        let components = ArchivePath.components(change.path)
+        for (depth, name) in components.enumerated() {
+            // Only a removal needs the path so far as its own string.
+            var prefix: String { String(change.path[..<name.endIndex]) }
             let isLast = depth == components.count - 1
             let existing = nodes[current].children[name].map(Int.init)
             if isLast {
@@ -120,18 +120,18 @@ public struct FileTree: Sendable {
         }
     }
 
-    private func locate(_ path: String) -> (parent: Int, name: String, index: Int)? {
+    private func locate(_ path: String) -> (parent: Int, name: Substring, index: Int)? {
         let parentPath = ArchivePath.parent(path)
         guard let parent = node(at: parentPath) else { return nil }
-        let name = String(path.dropFirst(parentPath.isEmpty ? 0 : parentPath.count + 1))
+        let name = path.dropFirst(parentPath.isEmpty ? 0 : parentPath.count + 1)
         guard let index = nodes[parent].children[name] else { return nil }
         return (parent, name, Int(index))
     }
 
     private func node(at path: String) -> Int? {
         var current = 0
-        for component in path.split(separator: "/") {
-            guard let next = nodes[current].children[String(component)] else { return nil }
+        for component in ArchivePath.components(path) {
+            guard let next = nodes[current].children[component] else { return nil }
             current = Int(next)
         }
         return current
@@ -173,7 +173,7 @@ public struct FileTree: Sendable {
                 current = node(at: resolved.joined(separator: "/")) ?? 0
                 continue
             }
-            guard let next = nodes[current].children[component].map(Int.init) else { return nil }
+            guard let next = nodes[current].children[Substring(component)].map(Int.init) else { return nil }
             if nodes[next].kind == .symbolicLink, let target = nodes[next].linkTarget {
                 hops += 1
                 guard hops <= 40 else { return nil }
@@ -194,7 +194,7 @@ public struct FileTree: Sendable {
         while let (path, index) = stack.popLast() {
             if index != 0 { visit(path, nodes[index]) }
             for (name, child) in nodes[index].children.sorted(by: { $0.key > $1.key }) {
-                stack.append((path.isEmpty ? name : path + "/" + name, Int(child)))
+                stack.append((path.isEmpty ? String(name) : path + "/" + name, Int(child)))
             }
         }
     }

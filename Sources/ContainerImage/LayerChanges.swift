@@ -47,9 +47,10 @@ extension LayerChanges {
             throw .unsafeEntry(layer: index, path: name, reason: "`..` climbs above the root")
         }
         guard !path.isEmpty else { return nil }
-        let parent = ArchivePath.parent(path)
-        let base = path.dropFirst(parent.isEmpty ? 0 : parent.count + 1)
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let base = slash.map { path[path.utf8.index(after: $0)...] } ?? Substring(path)
         if base.hasPrefix(Whiteout.prefix) {
+            let parent = slash.map { String(path[..<$0]) } ?? ""
             if base == Whiteout.opaqueMarker {
                 opaqueDirectories.append(parent)
             } else if !base.hasPrefix(Whiteout.metadataPrefix) {

@@ -4,55 +4,71 @@ public struct LayerReader: Sendable {
     public var limits: ReadLimits
     /// How many bytes of an entry's content to keep (0: none), asked per regular file.
     public var capture: @Sendable (_ path: String, _ size: Int64) -> Int
+    /// Off only for archives the user vouches for (`--no-verify`): no hashing, and an uncompressed
+    /// layer is walked by seeking from header to header without reading file data.
+    public var verifiesDigests: Bool
 
-    public init(limits: ReadLimits = .standard, capture: @escaping @Sendable (String, Int64) -> Int = { _, _ in 0 }) {
+    public init(limits: ReadLimits = .standard, verifiesDigests: Bool = true,
+                capture: @escaping @Sendable (String, Int64) -> Int = { _, _ in 0 }) {
         self.limits = limits
+        self.verifiesDigests = verifiesDigests
         self.capture = capture
     }
 
     public func read(_ layer: LayerBlob) throws(ImageError) -> LayerChanges {
-        let prefix = try layer.region.file.bytes(FileRegion(file: layer.region.file, offset: layer.region.offset,
-                                                            length: min(4, layer.region.length)), limit: 4, what: "layer \(layer.index)")
-        let compression = Compression.detect(prefix: prefix)
-        let stored = DigestingStream(FileRegionStream(layer.region))
-        let uncompressed: DigestingStream
-        switch compression {
-        case .none:
-            uncompressed = stored
-        case .gzip:
-            uncompressed = DigestingStream(ExpansionGuard(try GzipStream(stored, layer: layer.index),
-                                                          limit: limits.expansionLimit(storedSize: layer.storedSize),
-                                                          layer: layer.index, storedSize: layer.storedSize))
-        case .zstd:
-            uncompressed = DigestingStream(ExpansionGuard(try ZstdStream(stored, layer: layer.index),
-                                                          limit: limits.expansionLimit(storedSize: layer.storedSize),
-                                                          layer: layer.index, storedSize: layer.storedSize))
-        }
         let index = layer.index
-        let tar = TarReader(uncompressed) { reason in .corruptLayer(layer: index, reason: reason) }
+        let prefix = try layer.region.file.bytes(FileRegion(file: layer.region.file, offset: layer.region.offset,
+                                                            length: min(4, layer.region.length)), limit: 4, what: "layer \(index)")
+        let compression = Compression.detect(prefix: prefix)
+        let raw = FileRegionStream(layer.region)
+        let stored = verifiesDigests ? DigestingStream(raw) : nil
+        let storedStream: any ByteStream = stored ?? raw
+        var expansion: ExpansionGuard?
+        switch compression {
+        case .none: break
+        case .gzip: expansion = guarded(try GzipStream(storedStream, layer: index), layer)
+        case .zstd: expansion = guarded(try ZstdStream(storedStream, layer: index), layer)
+        }
+        // The tar stream's own digest (the diff_id): the stored digest when nothing is compressed.
+        let uncompressed: DigestingStream?
+        if let expansion {
+            uncompressed = verifiesDigests ? DigestingStream(expansion) : nil
+        } else {
+            uncompressed = stored
+        }
+        let tarSource: any ByteStream
+        if let uncompressed {
+            tarSource = uncompressed
+        } else if let expansion {
+            tarSource = expansion
+        } else {
+            tarSource = raw
+        }
+        let tar = TarReader(tarSource) { reason in .corruptLayer(layer: index, reason: reason) }
         var changes = LayerChanges(index: index, compression: compression)
         while let entry = try tar.next() {
             try record(entry, in: &changes, tar: tar)
         }
+        guard verifiesDigests, let stored, let uncompressed else {
+            if let expansion { try tar.drain() }
+            changes.uncompressedSize = expansion?.produced ?? layer.region.length
+            return changes
+        }
         try tar.drain()
         changes.uncompressedSize = uncompressed.count
-        if let expected = layer.digest {
-            let actual = stored.finish()
-            guard actual == expected else {
-                throw .digestMismatch(what: "layer \(index) blob", expected: expected.description, actual: actual.description)
-            }
-            if compression == .none {
-                guard actual == layer.diffID else {
-                    throw .digestMismatch(what: "layer \(index) (diff_id)", expected: layer.diffID.description, actual: actual.description)
-                }
-                return changes
-            }
+        let storedDigest = stored.finish()
+        if let expected = layer.digest, storedDigest != expected {
+            throw .digestMismatch(what: "layer \(index) blob", expected: expected.description, actual: storedDigest.description)
         }
-        let diffID = uncompressed.finish()
+        let diffID = compression == .none ? storedDigest : uncompressed.finish()
         guard diffID == layer.diffID else {
             throw .digestMismatch(what: "layer \(index) (diff_id)", expected: layer.diffID.description, actual: diffID.description)
         }
         return changes
+    }
+
+    private func guarded(_ stream: any ByteStream, _ layer: LayerBlob) -> ExpansionGuard {
+        ExpansionGuard(stream, limit: limits.expansionLimit(storedSize: layer.storedSize), layer: layer.index, storedSize: layer.storedSize)
     }
 
     private func record(_ entry: TarEntry, in changes: inout LayerChanges, tar: TarReader) throws(ImageError) {

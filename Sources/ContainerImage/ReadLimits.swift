@@ -24,7 +24,7 @@ final class ExpansionGuard: ByteStream {
     private let limit: Int64
     private let layer: Int
     private let storedSize: Int64
-    private var produced: Int64 = 0
+    private(set) var produced: Int64 = 0
 
     init(_ source: any ByteStream, limit: Int64, layer: Int, storedSize: Int64) {
         self.source = source

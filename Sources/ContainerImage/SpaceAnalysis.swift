@@ -65,7 +65,7 @@ public struct SpaceAnalysis: Sendable {
         for (layer, entry) in finalFiles {
             let change = changes[layer].entries[entry]
             var path = Substring(change.path)
-            while let slash = path.lastIndex(of: "/") {
+            while let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 path = path[..<slash]
                 directoryBytes[path, default: 0] += change.size
             }
@@ -89,8 +89,21 @@ public struct SpaceAnalysis: Sendable {
         self.totalBytes = totalBytes
         self.visibleBytes = visibleBytes
         self.dive = DiveFormula.figures(changes: changes, removals: tree.removals)
-        largestFiles = Array(largest.sorted { ($0.bytes, $1.path) > ($1.bytes, $0.path) }.prefix(listLength))
-        largestDirectories = directoryBytes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(listLength)
-            .map { SizedPath(path: String($0.key), bytes: $0.value, layer: nil) }
+
+        largestFiles = Self.largest(listLength, of: largest)
+        largestDirectories = Self.largest(listLength, of: directoryBytes.map { SizedPath(path: String($0.key), bytes: $0.value, layer: nil) })
+    }
+
+    /// The `count` largest entries, biggest first, ties by path; one pass instead of a full sort.
+    private static func largest(_ count: Int, of entries: [SizedPath]) -> [SizedPath] {
+        let before: (SizedPath, SizedPath) -> Bool = { ($0.bytes, $1.path) > ($1.bytes, $0.path) }
+        var top: [SizedPath] = []
+        for entry in entries {
+            if top.count == count, let last = top.last, !before(entry, last) { continue }
+            let position = top.firstIndex { before(entry, $0) } ?? top.count
+            top.insert(entry, at: position)
+            if top.count > count { top.removeLast() }
+        }
+        return top
     }
 }

@@ -31,6 +31,7 @@ import Testing
         bytes[5000] ^= 0x01  // inside pkgcache.bin's data
         try Data(bytes).write(to: URL(fileURLWithPath: blobPath(directory, digest)))
         #expect(throws: ImageError.self) { try analyse(directory.url.path) }
+        #expect(try analyse(directory.url.path, verify: false).1.totalBytes == 40_036, "--no-verify reads it anyway")
         do {
             _ = try analyse(directory.url.path)
         } catch {

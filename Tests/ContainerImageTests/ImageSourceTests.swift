@@ -20,9 +20,10 @@ func sampleImage(_ compression: FixtureImage.Compression = .gzip) -> FixtureImag
     ])
 }
 
-func analyse(_ reference: String, platform: Platform? = nil, limits: ReadLimits = .standard) throws(ImageError) -> (Image, SpaceAnalysis) {
+func analyse(_ reference: String, platform: Platform? = nil, limits: ReadLimits = .standard,
+             verify: Bool = true) throws(ImageError) -> (Image, SpaceAnalysis) {
     let image = try ImageLoader.load(reference, platform: platform)
-    let changes = try LayerScan.read(image, with: LayerReader(limits: limits))
+    let changes = try LayerScan.read(image, with: LayerReader(limits: limits, verifiesDigests: verify))
     let tree = FileTree(layers: changes)
     return (image, SpaceAnalysis(changes: changes, tree: tree))
 }
@@ -58,6 +59,17 @@ func analyse(_ reference: String, platform: Platform? = nil, limits: ReadLimits 
             #expect(image.configuration.history?.count == 2, "\(reference)")
         }
         #expect(configDigests.count == 1)
+    }
+
+    @Test(arguments: [FixtureImage.Compression.gzip, .zstd, .none])
+    func withoutVerificationTheFiguresAreTheSame(_ compression: FixtureImage.Compression) throws {
+        let directory = TemporaryDirectory()
+        try sampleImage(compression).writeOCILayout(to: directory.url)
+        let path = directory.url.path
+        let (_, verified) = try analyse(path)
+        let (_, trusted) = try analyse(path, verify: false)
+        #expect(verified.totalBytes == trusted.totalBytes && verified.visibleBytes == trusted.visibleBytes)
+        #expect(verified.layers.map(\.reclaimableBytes) == trusted.layers.map(\.reclaimableBytes))
     }
 
     @Test func aMultiMemberGzipLayerIsReadWhole() throws {

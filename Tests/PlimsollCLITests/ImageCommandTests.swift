@@ -95,6 +95,22 @@ import Testing
         #expect(configured.stdout.contains("\"PI007\""))
     }
 
+    @Test func noVerifySkipsTheDigestChecks() throws {
+        let scratch = try Scratch()
+        var image = Self.leakyImage()
+        image.layers[2].compression = .none
+        var archive = image.dockerArchive()
+        // Flip one byte of file data in the uncompressed layer.tar of layer 1 ("usr/bin/curl" content is all "x").
+        let marker = Array(repeating: UInt8(ascii: "x"), count: 4096)
+        let index = try #require(archive.indices.first { archive[$0..<min($0 + 4096, archive.count)].elementsEqual(marker) })
+        archive[index + 100] = UInt8(ascii: "y")
+        try Data(archive).write(to: scratch.url.appendingPathComponent("tampered.tar"))
+        let verified = try PlimsollBinary.run(["image", "tampered.tar"], in: scratch.url)
+        #expect(verified.status == 2 && verified.stderr.contains("does not match its digest"), "\(verified.stderr)")
+        let trusted = try PlimsollBinary.run(["image", "tampered.tar", "--no-verify", "--format", "json"], in: scratch.url)
+        #expect(trusted.stdout.contains("\"totalBytes\": 3730000"), "\(trusted.stderr)")
+    }
+
     @Test func anArchiveCanBePipedIn() throws {
         let archive = Data(Self.leakyImage().dockerArchive())
         let outcome = try PlimsollBinary.run(["image", "-", "--format", "json"], stdin: archive)

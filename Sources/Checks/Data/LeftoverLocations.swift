@@ -19,7 +19,7 @@ struct LeftoverLocation: Sendable {
     /// Whether `path` (relative, cleaned) is inside the location.
     func contains(_ path: String) -> Bool {
         // Checked for every file of the image against every location: reject on the literal prefix first.
-        guard path.utf8.count > pattern.utf8.count, path.hasPrefix(literalPrefix) else { return false }
+        guard path.utf8.count > pattern.utf8.count, path.utf8.starts(with: literalPrefix.utf8) else { return false }
         // Only what is *inside* the location counts: the directory itself is harmless.
         if literalPrefix.utf8.count == pattern.utf8.count {
             return path.utf8.dropFirst(pattern.utf8.count).first == UInt8(ascii: "/")
@@ -40,13 +40,13 @@ struct LeftoverLocation: Sendable {
     }
 
     /// Totals per location over the final filesystem; only locations with files.
-    static func tally(_ locations: [LeftoverLocation], in image: ImageCheckContext) -> [Tally] {
+    static func tally(_ locations: [LeftoverLocation], in files: [ImageCheckContext.FinalFile]) -> [Tally] {
         var tallies = locations.map { Tally(location: $0) }
-        image.finalFiles { path, size, layer in
-            for index in tallies.indices where tallies[index].location.contains(path) {
-                tallies[index].bytes += size
+        for file in files {
+            for index in tallies.indices where tallies[index].location.contains(file.path) {
+                tallies[index].bytes += file.size
                 tallies[index].files += 1
-                tallies[index].bytesByLayer[layer, default: 0] += size
+                tallies[index].bytesByLayer[file.layer, default: 0] += file.size
                 break
             }
         }

@@ -31,7 +31,7 @@ struct CacheLeftInImage: ImageRule {
         ])
 
     func check(_ image: ImageCheckContext) -> [Finding] {
-        LeftoverLocation.tally(LeftoverLocation.caches, in: image).filter { $0.bytes > 0 }.map { tally in
+        image.cacheTallies.filter { $0.bytes > 0 }.map { tally in
             image.finding(Self.meta, layer: tally.mainLayer, path: tally.location.pattern, """
                 the image ships \(ByteSize.format(tally.bytes)) of \(tally.location.label) in /\(tally.location.pattern) \
                 (\(tally.files) files\(tally.mainLayer.map { ", mostly from \(image.describe(layer: $0))" } ?? "")); \(tally.location.remedy)

@@ -24,7 +24,7 @@ struct DocumentationLeft: ImageRule {
         options: [RuleOption(name: "min-kb", defaultValue: 1024, summary: "report documentation of at least this many KiB in total")])
 
     func check(_ image: ImageCheckContext) -> [Finding] {
-        let tallies = LeftoverLocation.tally(LeftoverLocation.documentation, in: image)
+        let tallies = LeftoverLocation.tally(LeftoverLocation.documentation, in: image.files)
         let total = tallies.reduce(Int64(0)) { $0 + $1.bytes }
         guard total >= Int64(image.option("min-kb", of: Self.meta)) * 1024, let largest = tallies.max(by: { $0.bytes < $1.bytes }) else { return [] }
         let parts = tallies.map { "/\($0.location.pattern) \(ByteSize.format($0.bytes))" }.joined(separator: ", ")
