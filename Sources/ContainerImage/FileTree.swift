@@ -37,11 +37,20 @@ public struct FileTree: Sendable {
         public var bytes: Int64 { bytesByLayer.values.reduce(0, +) }
     }
 
+    /// Whether a layer entry created its path or changed one that a lower layer had.
+    public enum ChangeKind: String, Sendable {
+        case added
+        case modified
+    }
+
     private var nodes: [Node]
     /// What each layer did to the paths below it, by layer index; `removals` includes overwritten files.
+    /// The counts include directories a deeper path implies.
     public private(set) var added: [Int] = []
     public private(set) var modified: [Int] = []
     public private(set) var removals: [Removal] = []
+    /// Per layer, per entry of its ``LayerChanges``: added or modified. With `removals` this is the layer's change set.
+    public private(set) var changeKinds: [[ChangeKind]] = []
 
     public init() {
         nodes = [Node(kind: .directory, size: 0, mode: 0o755, uid: 0, gid: 0, linkTarget: nil, layer: -1, entry: nil, children: [:])]
@@ -54,7 +63,12 @@ public struct FileTree: Sendable {
 
     /// Deletions first: a whiteout only hides what lower layers wrote, never entries of its own layer.
     public mutating func apply(_ layer: LayerChanges) {
-        while added.count <= layer.index { added.append(0); modified.append(0) }
+        while added.count <= layer.index {
+            added.append(0)
+            modified.append(0)
+            changeKinds.append([])
+        }
+        changeKinds[layer.index].reserveCapacity(layer.entries.count)
         for path in layer.whiteouts {
             guard let (parent, name, index) = locate(path) else { continue }
             removals.append(removal(path, by: layer.index, cause: .whiteout, node: index))
@@ -82,6 +96,7 @@ public struct FileTree: Sendable {
             if isLast {
                 let node = Node(kind: change.kind, size: change.size, mode: change.mode, uid: change.uid, gid: change.gid,
                                 linkTarget: change.linkTarget, layer: layer, entry: entry, children: [:])
+                changeKinds[layer].append(existing == nil ? .added : .modified)
                 if let existing {
                     modified[layer] += 1
                     if nodes[existing].kind != .directory {

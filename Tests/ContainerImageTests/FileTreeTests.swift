@@ -59,6 +59,8 @@ func analyse(_ layers: [LayerChanges]) -> (FileTree, SpaceAnalysis) {
         #expect(tree.removals.contains { $0.path == "srv/data" && $0.cause == .replaced && $0.bytes == 10 })
         #expect(tree.removals.contains { $0.path == "opt/thing" && $0.cause == .replaced && $0.bytes == 7 })
         #expect(space.layers[1].pathsModified == 3)
+        #expect(tree.changeKinds[1] == [.modified, .modified, .added])
+        #expect(tree.changeKinds[0] == [.added, .added, .added])
     }
 
     @Test func aDirectoryWrittenAgainKeepsItsChildren() throws {

@@ -44,6 +44,9 @@ import Testing
         }
         let directory = TemporaryDirectory()
         try sampleImage().writeOCILayout(to: directory.url.appendingPathComponent("single"), tag: "v1")
+        var arm = sampleImage()
+        arm.architecture = "arm64"
+        try FixtureImage.writeMultiPlatformLayout([(sampleImage(), nil), (arm, "v8")], to: directory.url.appendingPathComponent("multi"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", "import jsonschema, referencing"]
@@ -53,15 +56,18 @@ import Testing
             print("SKIPPED fixtureLayoutsAreValidOCIDocuments: python3 jsonschema is not installed")
             return
         }
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", Self.validator, Self.schemas.path, directory.url.appendingPathComponent("single").path]
-        let pipe = Pipe()
-        check.standardOutput = pipe
-        check.standardError = pipe
-        try check.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        #expect(output == "checked 1\n", "\(output)")
+        // The multi-platform layout has a nested index, two manifests and an attestation manifest.
+        for (layout, expected) in [("single", "checked 1\n"), ("multi", "checked 4\n")] {
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            check.arguments = ["python3", "-c", Self.validator, Self.schemas.path, directory.url.appendingPathComponent(layout).path]
+            let pipe = Pipe()
+            check.standardOutput = pipe
+            check.standardError = pipe
+            try check.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            check.waitUntilExit()
+            #expect(output == expected, "\(layout): \(output)")
+        }
     }
 }

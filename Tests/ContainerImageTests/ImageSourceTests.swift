@@ -92,29 +92,10 @@ func analyse(_ reference: String, platform: Platform? = nil, limits: ReadLimits 
         var arm = sampleImage()
         arm.architecture = "arm64"
         arm.layers[1].createdBy = "RUN /bin/sh -c echo arm # buildkit"
-        let a = amd.blobs()
-        let b = arm.blobs()
-        let nested = [
-            "schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
-            "manifests": [
-                ["mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": a.manifestDigest, "size": a.manifest.count,
-                 "platform": ["os": "linux", "architecture": "amd64"]],
-                ["mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": b.manifestDigest, "size": b.manifest.count,
-                 "platform": ["os": "linux", "architecture": "arm64", "variant": "v8"]],
-                ["mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": a.manifestDigest, "size": a.manifest.count,
-                 "platform": ["os": "unknown", "architecture": "unknown"],
-                 "annotations": ["vnd.docker.reference.type": "attestation-manifest"]],
-            ],
-        ] as [String: Any]
-        let nestedBytes = try JSONSerialization.data(withJSONObject: nested, options: [.sortedKeys])
-        var blobs = a.blobs.merging(b.blobs) { first, _ in first }
-        blobs[sha256([UInt8](nestedBytes))] = [UInt8](nestedBytes)
-        try FixtureImage.writeLayout(blobs: blobs, index: ["schemaVersion": 2, "manifests": [[
-            "mediaType": "application/vnd.oci.image.index.v1+json", "digest": sha256([UInt8](nestedBytes)), "size": nestedBytes.count]]],
-            to: directory.url)
+        let digests = try FixtureImage.writeMultiPlatformLayout([(amd, nil), (arm, "v8")], to: directory.url)
         #expect(try analyse(directory.url.path).0.platform?.architecture == "amd64")
         let arm64 = try analyse(directory.url.path, platform: Platform(parsing: "linux/arm64")).0
-        #expect(arm64.platform?.architecture == "arm64" && arm64.manifestDigest?.description == b.manifestDigest)
+        #expect(arm64.platform?.architecture == "arm64" && arm64.manifestDigest?.description == digests[1])
         #expect(throws: ImageError.noMatchingPlatform(wanted: "linux/s390x", available: ["linux/amd64", "linux/arm64/v8"])) {
             try analyse(directory.url.path, platform: Platform(parsing: "linux/s390x"))
         }

@@ -111,6 +111,36 @@ public struct FixtureImage {
         return digest
     }
 
+    /// A multi-platform layout: index.json → a nested image index → one manifest per image (its
+    /// `architecture`, with `variant` when given), plus a BuildKit attestation manifest that must be skipped.
+    /// Returns the manifests' digests in order.
+    @discardableResult
+    public static func writeMultiPlatformLayout(_ images: [(FixtureImage, variant: String?)], to directory: URL) throws -> [String] {
+        var blobs: [String: [UInt8]] = [:]
+        var descriptors: [[String: Any]] = []
+        var digests: [String] = []
+        for (image, variant) in images {
+            let written = image.blobs()
+            blobs.merge(written.blobs) { first, _ in first }
+            var platform = ["os": "linux", "architecture": image.architecture]
+            if let variant { platform["variant"] = variant }
+            descriptors.append(["mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": written.manifestDigest,
+                                "size": written.manifest.count, "platform": platform])
+            digests.append(written.manifestDigest)
+        }
+        if let first = descriptors.first {
+            var attestation = first
+            attestation["platform"] = ["os": "unknown", "architecture": "unknown"]
+            attestation["annotations"] = ["vnd.docker.reference.type": "attestation-manifest"]
+            descriptors.append(attestation)
+        }
+        let nested = json(["schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": descriptors] as [String: Any])
+        blobs[sha256(nested)] = nested
+        try writeLayout(blobs: blobs, index: ["schemaVersion": 2, "manifests": [[
+            "mediaType": "application/vnd.oci.image.index.v1+json", "digest": sha256(nested), "size": nested.count]]], to: directory)
+        return digests
+    }
+
     public static func writeLayout(blobs: [String: [UInt8]], index: [String: Any], to directory: URL) throws {
         let blobDirectory = directory.appendingPathComponent("blobs/sha256")
         try FileManager.default.createDirectory(at: blobDirectory, withIntermediateDirectories: true)
