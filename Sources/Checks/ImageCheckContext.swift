@@ -11,12 +11,17 @@ public struct ImageCheckContext: Sendable {
     public var tree: FileTree
     public var space: SpaceAnalysis
     public var origins: [LayerOrigin]
+    public var history: LayerHistory
     public var dockerfile: SourceFile?
+    /// The Dockerfile's final stage, when a Dockerfile is given.
+    public var finalStage: Stage?
     public var configuration: Configuration
     /// Regular files of the final filesystem in path order, listed once for all rules.
     public let files: [FinalFile]
     /// Caches found in the final filesystem; both a rule and the list of wins need them.
     let cacheTallies: [LeftoverLocation.Tally]
+    /// The distribution, when the image has a release file.
+    public private(set) var distribution: OSRelease?
 
     public struct FinalFile: Sendable {
         public var path: String
@@ -26,14 +31,17 @@ public struct ImageCheckContext: Sendable {
     }
 
     public init(reference: String, imageConfiguration: ImageConfiguration, changes: [LayerChanges], tree: FileTree, space: SpaceAnalysis,
-                origins: [LayerOrigin], dockerfile: SourceFile?, configuration: Configuration) {
+                origins: [LayerOrigin], history: LayerHistory, dockerfile: SourceFile?, finalStage: Stage? = nil,
+                configuration: Configuration) {
         self.reference = reference
         self.imageConfiguration = imageConfiguration
         self.changes = changes
         self.tree = tree
         self.space = space
         self.origins = origins
+        self.history = history
         self.dockerfile = dockerfile
+        self.finalStage = finalStage
         self.configuration = configuration
         var files: [FinalFile] = []
         tree.forEachNode { node in
@@ -42,6 +50,8 @@ public struct ImageCheckContext: Sendable {
         }
         self.files = files.sorted { $0.path < $1.path }
         cacheTallies = LeftoverLocation.tally(LeftoverLocation.caches, in: files)
+        distribution = nil
+        distribution = OSRelease.detect { self.finalContent($0) }
     }
 
     public func option(_ name: String, of meta: RuleMeta) -> Int { configuration.option(name, of: meta) }
@@ -54,6 +64,36 @@ public struct ImageCheckContext: Sendable {
                            path: absolutePath, layer: layer)
         }
         return Finding(rule: meta, message: message, file: reference, range: .noLine, path: absolutePath, layer: layer)
+    }
+
+    /// The captured content of a layer entry, when the rules asked for it.
+    public func content(layer: Int, entry: Int) -> [UInt8]? {
+        changes.indices.contains(layer) ? changes[layer].captured[entry] : nil
+    }
+
+    /// The captured content of a file of the final filesystem, following symbolic links inside the image.
+    public func finalContent(_ path: String) -> [UInt8]? {
+        guard let (_, node) = tree.resolve(path), node.kind == .regular, let entry = node.entry else { return nil }
+        return content(layer: node.layer, entry: entry)
+    }
+
+    /// Every path of the final filesystem that a layer entry wrote (directories only implied by a deeper path are left out).
+    public func finalEntries(_ visit: (_ path: String, _ node: FileTree.Node) -> Void) {
+        tree.forEachNode { node in
+            guard let entry = node.entry, changes.indices.contains(node.layer) else { return }
+            visit(changes[node.layer].entries[entry].path, node)
+        }
+    }
+
+    /// A finding about the image config, on the last final-stage instruction with `keyword` that
+    /// `matches` (the one that set the value), else on the FROM line, else on the image.
+    public func configFinding(_ meta: RuleMeta, keyword: String, matches: (Step) -> Bool = { _ in true }, path: String? = nil,
+                              _ message: String) -> Finding {
+        if let dockerfile, let stage = finalStage {
+            let instruction = stage.steps.last { $0.instruction.keyword.uppercased() == keyword && matches($0) }?.instruction ?? stage.from
+            return Finding(rule: meta, message: message, file: dockerfile.path, range: dockerfile.range(of: instruction.span), path: path)
+        }
+        return Finding(rule: meta, message: message, file: reference, range: .noLine, path: path)
     }
 
     /// `layer 2 (RUN rm -rf /var/lib/apt/lists/*)`, or `layer 0 (base image)`.

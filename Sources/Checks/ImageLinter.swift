@@ -60,23 +60,35 @@ public struct ImageLinter: Sendable {
         let tree = FileTree(layers: changes)
         let space = SpaceAnalysis(changes: changes, tree: tree)
         let history = LayerHistory(imageConfiguration, layerCount: changes.count)
-        var steps: [Step] = []
+        var finalStage: Stage?
         var parsedDockerfile: Dockerfile?
         if let dockerfile, let parsed = try? DockerfileParser.parse(dockerfile) {
             parsedDockerfile = parsed
             let graph = BuildGraph(parsed, options: options)
-            steps = graph.stages.last(where: \.isFinal)?.steps ?? graph.stages.last?.steps ?? []
+            finalStage = graph.stages.last(where: \.isFinal) ?? graph.stages.last
         }
-        let origins = LayerOrigin.match(history: history, steps: steps)
+        // Reports and messages show history commands; build arguments and ENV values in them may be secrets.
+        let origins = LayerOrigin.match(history: history, steps: finalStage?.steps ?? []).map { origin in
+            var redacted = origin
+            redacted.createdBy = origin.createdBy.map(SecretRedaction.redact)
+            return redacted
+        }
+        var redactedHistory = history
+        redactedHistory.entries = history.entries.map { entry in
+            var redacted = entry
+            redacted.createdBy = entry.createdBy.map(SecretRedaction.redact)
+            return redacted
+        }
         let context = ImageCheckContext(reference: reference, imageConfiguration: imageConfiguration, changes: changes, tree: tree,
-                                        space: space, origins: origins, dockerfile: dockerfile, configuration: configuration)
+                                        space: space, origins: origins, history: history, dockerfile: dockerfile, finalStage: finalStage,
+                                        configuration: configuration)
         var findings: [Finding] = []
         for rule in rules where configuration.runs(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))
         }
         findings = FindingPolicy(configuration: configuration)
             .apply(findings, pragmas: parsedDockerfile.map(Pragmas.init), pragmaFile: dockerfile?.path)
-        return ImageReport(reference: reference, image: image, history: history, space: space, origins: origins,
+        return ImageReport(reference: reference, image: image, history: redactedHistory, space: space, origins: origins,
                            layerStreamSizes: changes.map(\.uncompressedSize), dockerfilePath: dockerfile?.path, findings: findings,
                            wins: SpaceWin.find(in: context))
     }

@@ -1,11 +1,11 @@
 /// Cleans paths found inside archives and image layers without ever touching the disk. Works on
 /// UTF-8 bytes: these run for every entry of every layer, and `/` never needs grapheme rules.
-enum ArchivePath {
+public enum ArchivePath {
     private static let slash = UInt8(ascii: "/")
     private static let dot = UInt8(ascii: ".")
 
     /// `./a//b/../c/` → `a/c`; absolute paths become relative to the root. Nil when `..` climbs above the root.
-    static func clean(_ path: String) -> String? {
+    public static func clean(_ path: String) -> String? {
         if isClean(path) { return path }
         var parts: [Substring] = []
         for component in components(path) {
@@ -21,7 +21,7 @@ enum ArchivePath {
     }
 
     /// The non-empty components of a path, as substrings of it.
-    static func components<S: StringProtocol>(_ path: S) -> [S.SubSequence] {
+    public static func components<S: StringProtocol>(_ path: S) -> [S.SubSequence] {
         var parts: [S.SubSequence] = []
         let bytes = path.utf8
         var start = bytes.startIndex
@@ -38,7 +38,7 @@ enum ArchivePath {
     }
 
     /// The directory part of a cleaned path (`""` for the root).
-    static func parent(_ path: String) -> String {
+    public static func parent(_ path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: slash) else { return "" }
         return String(path[..<slash])
     }

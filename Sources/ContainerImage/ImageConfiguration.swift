@@ -11,6 +11,20 @@ public struct ImageConfiguration: Sendable, Decodable {
         public var labels: [String: String]?
         public var healthcheck: Healthcheck?
 
+        public init(user: String? = nil, environment: [String]? = nil, entrypoint: [String]? = nil, command: [String]? = nil,
+                    workingDirectory: String? = nil, exposedPorts: [String]? = nil, volumes: [String]? = nil, labels: [String: String]? = nil,
+                    healthcheck: [String]? = nil) {
+            self.user = user
+            self.environment = environment
+            self.entrypoint = entrypoint
+            self.command = command
+            self.workingDirectory = workingDirectory
+            self.exposedPorts = exposedPorts.map { Dictionary(uniqueKeysWithValues: $0.map { ($0, EmptyObject()) }) }
+            self.volumes = volumes.map { Dictionary(uniqueKeysWithValues: $0.map { ($0, EmptyObject()) }) }
+            self.labels = labels
+            self.healthcheck = healthcheck.map { Healthcheck(test: $0) }
+        }
+
         enum CodingKeys: String, CodingKey {
             case user = "User"
             case environment = "Env"
@@ -26,11 +40,15 @@ public struct ImageConfiguration: Sendable, Decodable {
 
     public struct Healthcheck: Sendable, Decodable {
         public var test: [String]?
+
+        public init(test: [String]?) { self.test = test }
         enum CodingKeys: String, CodingKey { case test = "Test" }
     }
 
     /// `{}` in `ExposedPorts` and `Volumes`: only the key matters.
-    public struct EmptyObject: Sendable, Decodable {}
+    public struct EmptyObject: Sendable, Decodable {
+        public init() {}
+    }
 
     public struct RootFilesystem: Sendable, Decodable {
         public var type: String

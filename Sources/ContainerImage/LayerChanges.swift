@@ -26,6 +26,9 @@ public struct LayerChanges: Sendable {
     public var uncompressedSize: Int64
     /// Content captured for entries an analysis asked for, by entry index.
     public var captured: [Int: [UInt8]]
+    public var capturedBytes = 0
+    /// Files an analysis asked for that the capture budget left unread.
+    public var uncapturedCandidates = 0
 
     /// Bytes of regular-file content the layer stores.
     public var addedBytes: Int64 { entries.reduce(0) { $0 + ($1.kind == .regular ? $1.size : 0) } }

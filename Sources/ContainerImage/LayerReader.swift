@@ -4,6 +4,8 @@ public struct LayerReader: Sendable {
     public var limits: ReadLimits
     /// How many bytes of an entry's content to keep (0: none), asked per regular file.
     public var capture: @Sendable (_ path: String, _ size: Int64) -> Int
+    /// The most content one layer may capture in total; later candidates are counted, not read.
+    public var captureBudget: Int = 64 << 20
     /// Off only for archives the user vouches for (`--no-verify`): no hashing, and an uncompressed
     /// layer is walked by seeking from header to header without reading file data.
     public var verifiesDigests: Bool
@@ -76,6 +78,13 @@ public struct LayerReader: Sendable {
                                                 uid: entry.uid, gid: entry.gid, linkTarget: entry.linkTarget),
               entry.kind == .regular else { return }
         let wanted = capture(changes.entries[position].path, entry.size)
-        if wanted > 0 { changes.captured[position] = try tar.readData(limit: wanted) }
+        guard wanted > 0 else { return }
+        let take = Int(min(Int64(wanted), entry.size))
+        guard changes.capturedBytes + take <= captureBudget else {
+            changes.uncapturedCandidates += 1
+            return
+        }
+        changes.captured[position] = try tar.readData(limit: take)
+        changes.capturedBytes += take
     }
 }

@@ -16,6 +16,15 @@ public struct SecretMatch: Sendable, Hashable {
     public var line: Int
     /// First four characters and the length, e.g. `AKIA… (20 characters)`.
     public var masked: String
+    /// Where the value is in the scanned bytes, so callers can redact it; nil for matches that name a block (a key file).
+    public var range: Range<Int>?
+
+    public init(kind: SecretKind, line: Int, masked: String, range: Range<Int>? = nil) {
+        self.kind = kind
+        self.line = line
+        self.masked = masked
+        self.range = range
+    }
 
     public static func mask(_ value: [UInt8]) -> String {
         let shown = String(decoding: value.prefix(4), as: UTF8.self)

@@ -47,7 +47,7 @@ public enum SecretScanner {
             switch keyword.handler {
             case .token(let rule):
                 if let range = rule.token(in: bytes, at: offset, prefixLength: keyword.bytes.count) {
-                    matches.append(SecretMatch(kind: rule.kind, line: lines.line(of: offset), masked: SecretMatch.mask(Array(bytes[range]))))
+                    matches.append(SecretMatch(kind: rule.kind, line: lines.line(of: offset), masked: SecretMatch.mask(Array(bytes[range])), range: range))
                 }
             case .privateKey:
                 if let label = privateKeyLabel(bytes, at: offset) {
@@ -55,11 +55,12 @@ public enum SecretScanner {
                 }
             case .awsSecret:
                 if let range = awsSecretValue(bytes, after: offset + keyword.bytes.count) {
-                    matches.append(SecretMatch(kind: awsSecretKey, line: lines.line(of: range.lowerBound), masked: SecretMatch.mask(Array(bytes[range]))))
+                    matches.append(SecretMatch(kind: awsSecretKey, line: lines.line(of: range.lowerBound), masked: SecretMatch.mask(Array(bytes[range])),
+                                               range: range))
                 }
             case .jwt:
                 if let range = jsonWebToken(bytes, at: offset) {
-                    matches.append(SecretMatch(kind: jsonWebToken, line: lines.line(of: offset), masked: SecretMatch.mask(Array(bytes[range]))))
+                    matches.append(SecretMatch(kind: jsonWebToken, line: lines.line(of: offset), masked: SecretMatch.mask(Array(bytes[range])), range: range))
                 }
             case .serviceAccountType:
                 serviceAccount = true

@@ -46,6 +46,16 @@ public struct SensitiveFile: Sendable, Hashable {
         return nil
     }
 
+    /// Whether the name alone makes `path` a credential file or one whose content decides it.
+    public static func isCandidate(_ path: String) -> Bool {
+        var askedForContent = false
+        let byName = classify(path) {
+            askedForContent = true
+            return nil
+        }
+        return byName != nil || askedForContent
+    }
+
     /// A cheap look at the name's bytes that rules out almost every file before any string work.
     static func mayBeSensitive(_ path: String) -> Bool {
         let bytes = path.utf8

@@ -9,7 +9,7 @@ struct ImageExampleRun {
     init(_ text: String, configuration: Configuration = Configuration()) throws {
         let example = try ImageExample(text)
         report = ImageLinter(configuration: configuration).check(
-            reference: "example", image: nil, imageConfiguration: ImageConfiguration(history: example.history),
+            reference: "example", image: nil, imageConfiguration: example.imageConfiguration,
             changes: example.layers, dockerfile: example.dockerfile.map { SourceFile(path: "Dockerfile", text: $0) })
     }
 }

@@ -142,3 +142,21 @@ func writeLayout(_ directory: TemporaryDirectory, config: [UInt8], layers: [([UI
     try FixtureImage.writeLayout(blobs: blobs, index: ["schemaVersion": 2, "manifests": [[
         "mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": sha256(manifest), "size": manifest.count]]], to: directory.url)
 }
+
+@Suite struct ContentCaptureTests {
+    @Test func capturesAreCappedPerFileAndPerLayer() throws {
+        var tar = TarBuilder()
+        tar.file("etc/passwd", Array(String(repeating: "user:x:1000:1000::/home/user:/bin/sh\n", count: 1_420_000).utf8))
+        for index in 0..<40 { tar.file("app/config\(index).json", size: 100_000) }
+        let directory = TemporaryDirectory()
+        try writeLayout(directory, config: FixtureImage.configFor(diffIDs: [sha256(tar.archive)]),
+                        layers: [(tar.archive, "application/vnd.oci.image.layer.v1.tar")])
+        let image = try ImageLoader.load(directory.url.path)
+        var reader = LayerReader { _, _ in 1 << 20 }
+        reader.captureBudget = 2 << 20
+        let layer = try #require(try LayerScan.read(image, with: reader).first)
+        #expect(layer.entries[0].size > 50 << 20)
+        #expect(layer.captured[0]?.count == 1 << 20, "a 50 MB passwd is read for its first MiB")
+        #expect(layer.capturedBytes <= 2 << 20 && layer.uncapturedCandidates == 30)
+    }
+}

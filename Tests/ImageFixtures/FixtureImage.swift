@@ -50,14 +50,17 @@ public struct FixtureImage {
     public var emptyHistory: [String] = []
     public var architecture = "amd64"
     public var user: String?
+    public var environment = ["PATH=/usr/bin:/bin"]
+    public var exposedPorts: [String] = []
 
     public init(layers: [Layer]) { self.layers = layers }
 
     public var configJSON: [UInt8] {
         var history: [[String: Any]] = layers.map { ["created_by": $0.createdBy, "created": "2026-11-01T00:00:00Z"] }
         history += emptyHistory.map { ["created_by": $0, "empty_layer": true] }
-        var config: [String: Any] = ["Env": ["PATH=/usr/bin:/bin"], "Cmd": ["sh"]]
+        var config: [String: Any] = ["Env": environment, "Cmd": ["sh"]]
         if let user { config["User"] = user }
+        if !exposedPorts.isEmpty { config["ExposedPorts"] = Dictionary(uniqueKeysWithValues: exposedPorts.map { ($0, [String: Any]()) }) }
         let document: [String: Any] = [
             "architecture": architecture, "os": "linux", "created": "2026-11-01T00:00:00Z",
             "config": config,

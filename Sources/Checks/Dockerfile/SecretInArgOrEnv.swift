@@ -16,17 +16,10 @@ struct SecretInArgOrEnv: DockerfileRule {
         passing: ["FROM node:22-slim\nARG NPM_TOKEN\nRUN --mount=type=secret,id=npm echo ok\n", "FROM node:22-slim\nENV PASSWORD_FILE=/run/secrets/db\n",
                   "FROM node:22-slim\nENV API_KEY_HEADER=X-Api-Key\n"])
 
-    static let sensitiveWords = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
-    static let harmlessSuffixes = ["_FILE", "_PATH", "_HEADER", "_NAME", "_URL", "_ENDPOINT", "_ID"]
-
     func check(_ context: LintContext) -> [Finding] {
         context.allSteps.compactMap { step -> Finding? in
-            for (key, value) in step.assignedVariables where !value.isEmpty && !value.hasPrefix("$") {
-                let upper = key.uppercased()
-                let named = Self.sensitiveWords.contains(where: upper.contains) && !Self.harmlessSuffixes.contains(where: upper.hasSuffix)
-                let scanned = SecretScanner.scan(Array(value.utf8)).first
-                guard named || scanned != nil else { continue }
-                let masked = scanned?.masked ?? SecretMatch.mask(Array(value.utf8))
+            for (key, value) in step.assignedVariables {
+                guard let masked = SecretAssignment.masked(key: key, value: value) else { continue }
                 return context.finding(Self.meta, at: step.instruction.span,
                                        "\(step.instruction.keyword.uppercased()) `\(key)` holds a secret (\(masked)); pass it with `RUN --mount=type=secret` instead")
             }

@@ -2,7 +2,6 @@
 struct CacheLeftInImage: ImageRule {
     static let meta = RuleMeta(
         id: "PI003", name: "cache-left-in-image", severity: .warning,
-        aliases: ["DKL-DI-0005"],
         title: "Package-manager or build caches are left in the image",
         why: """
             Package lists, downloaded archives and language caches (pip, npm, yarn, Go, Cargo, Maven) are \
