@@ -5,7 +5,8 @@
 # 3 minutes; kept in $IMAGES for later runs), installs dive through
 # ../shared/tools/install-anchors.sh, and builds plimsoll as README's install section does.
 # Measures, on the same input in one run:
-#   - docker-archive analysis: plimsoll image vs dive --ci (median of 5 runs, and peak RSS);
+#   - docker-archive analysis: plimsoll image (size and security) vs dive --ci (median of 5 runs, and
+#     peak RSS), and vs trivy's secret scan of the same archive (fresh trivy cache each run);
 #   - OCI layout with gzip layers: plimsoll image vs `gzip -dc` of the same layer blobs;
 #   - that plimsoll's "dive" figures equal dive's own.
 set -euo pipefail
@@ -20,8 +21,9 @@ if [[ ! -f $IMAGES/bad.tar || ! -d $IMAGES/oci-bad ]]; then
 fi
 
 VENV=${VENV:-$HOME/.cache/plimsoll-anchors/venv}
-[[ -x $VENV/bin/dive ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
+[[ -x $VENV/bin/dive && -x $VENV/bin/trivy ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
 DIVE=$VENV/bin/dive
+TRIVY=$VENV/bin/trivy
 
 BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-static)
 "${BUILD[@]}" >/dev/null
@@ -51,6 +53,12 @@ echo "image: $bad ($(du -m "$bad" | cut -f1) MB); $("$DIVE" --version); plimsoll
 read -r d_time d_rss < <(measure "$DIVE" --ci --source docker-archive "$bad")
 read -r p_time p_rss < <(measure "$PLIMSOLL" image "$bad" --format json --fail-on never)
 read -r n_time n_rss < <(measure "$PLIMSOLL" image "$bad" --format json --fail-on never --no-verify)
+trivy_cache=$(mktemp -d)
+trivy_secrets() { rm -rf "$trivy_cache"; "$TRIVY" image --scanners secret --input "$bad" --skip-db-update --offline-scan \
+  --cache-dir "$trivy_cache" --format json --quiet; }
+export -f trivy_secrets; export TRIVY bad trivy_cache
+read -r t_time t_rss < <(RUNS=3 measure bash -c trivy_secrets)
+rm -rf "$trivy_cache"
 
 layout=$IMAGES/oci-bad
 mapfile -t gz_blobs < <(python3 - "$layout" <<'PY'
@@ -71,6 +79,8 @@ printf '\n%-44s %10s %10s %9s\n' "measure" "reference" "plimsoll" "ratio"
 printf '%-44s %9ss %9ss %8sx\n' "docker-archive: dive --ci vs plimsoll image" "$d_time" "$p_time" "$(ratio "$d_time" "$p_time")"
 printf '%-44s %8sMB %8sMB %8sx\n' "  peak memory (dive / plimsoll)" "$((d_rss / 1024))" "$((p_rss / 1024))" "$(ratio "$d_rss" "$p_rss")"
 printf '%-44s %9ss %9ss %8sx\n' "  the same with plimsoll --no-verify" "$d_time" "$n_time" "$(ratio "$d_time" "$n_time")"
+printf '%-44s %9ss %9ss %8sx\n' "trivy secret scan vs plimsoll image" "$t_time" "$p_time" "$(ratio "$t_time" "$p_time")"
+printf '%-44s %8sMB %8sMB %8sx\n' "  peak memory (trivy / plimsoll)" "$((t_rss / 1024))" "$((p_rss / 1024))" "$(ratio "$t_rss" "$p_rss")"
 printf '%-44s %9ss %9ss %8sx\n' "oci gzip: gzip -dc of the layers vs plimsoll" "$g_time" "$o_time" "$(ratio "$g_time" "$o_time")"
 printf '%-44s %10s %8sMB\n' "  peak memory (plimsoll)" "" "$((o_rss / 1024))"
 

@@ -18,6 +18,8 @@ public struct ImageCheckContext: Sendable {
     public var configuration: Configuration
     /// Regular files of the final filesystem in path order, listed once for all rules.
     public let files: [FinalFile]
+    /// Every path of the final filesystem that a layer entry wrote, with its node, in no particular order.
+    let entries: [(path: String, node: FileTree.Node)]
     /// Caches found in the final filesystem; both a rule and the list of wins need them.
     let cacheTallies: [LeftoverLocation.Tally]
     /// The distribution, when the image has a release file.
@@ -43,11 +45,15 @@ public struct ImageCheckContext: Sendable {
         self.dockerfile = dockerfile
         self.finalStage = finalStage
         self.configuration = configuration
+        var entries: [(path: String, node: FileTree.Node)] = []
         var files: [FinalFile] = []
         tree.forEachNode { node in
-            guard node.kind == .regular, let entry = node.entry, changes.indices.contains(node.layer) else { return }
-            files.append(FinalFile(path: changes[node.layer].entries[entry].path, size: node.size, layer: node.layer))
+            guard let entry = node.entry, changes.indices.contains(node.layer) else { return }
+            let path = changes[node.layer].entries[entry].path
+            entries.append((path, node))
+            if node.kind == .regular { files.append(FinalFile(path: path, size: node.size, layer: node.layer)) }
         }
+        self.entries = entries
         self.files = files.sorted { $0.path < $1.path }
         cacheTallies = LeftoverLocation.tally(LeftoverLocation.caches, in: files)
         distribution = nil
@@ -79,10 +85,7 @@ public struct ImageCheckContext: Sendable {
 
     /// Every path of the final filesystem that a layer entry wrote (directories only implied by a deeper path are left out).
     public func finalEntries(_ visit: (_ path: String, _ node: FileTree.Node) -> Void) {
-        tree.forEachNode { node in
-            guard let entry = node.entry, changes.indices.contains(node.layer) else { return }
-            visit(changes[node.layer].entries[entry].path, node)
-        }
+        for (path, node) in entries { visit(path, node) }
     }
 
     /// A finding about the image config, on the last final-stage instruction with `keyword` that

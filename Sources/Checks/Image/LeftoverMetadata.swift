@@ -19,9 +19,20 @@ struct LeftoverMetadata: ImageRule {
     static let directories: Set<Substring> = [".git", ".svn", ".hg", ".bzr", ".vscode", ".idea"]
     static let files: Set<Substring> = [".DS_Store", "Thumbs.db"]
 
+    private static func containsHiddenComponent(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     func check(_ image: ImageCheckContext) -> [Finding] {
         var found: [String: (files: Int, bytes: Int64, layers: [Int: Int64])] = [:]
         image.finalEntries { path, node in
+            // Every name looked for starts with a dot or is Thumbs.db: most paths are out after one byte scan.
+            guard path.utf8.first == UInt8(ascii: ".") || Self.containsHiddenComponent(path) || path.hasSuffix("Thumbs.db") else { return }
             let components = ArchivePath.components(path)
             guard let position = components.firstIndex(where: { Self.directories.contains($0) || Self.files.contains($0) }) else { return }
             let isDirectory = Self.directories.contains(components[position])
