@@ -97,3 +97,33 @@ echo "dive's efficiency:            dive $d_eff, plimsoll's dive figure $p_eff (
 echo "dive's user-wasted fraction:  dive $d_waste, plimsoll's dive figure $p_waste"
 awk -v a="$d_eff" -v b="$p_eff" -v c="$d_waste" -v d="$p_waste" \
   'BEGIN { if (a - b > 1e-9 || b - a > 1e-9 || c - d > 1e-9 || d - c > 1e-9) { print "MISMATCH"; exit 1 } else print "dive figures: equal" }'
+
+# The planted problems of the bad image, each reported; no secret on the minbase image; no secret
+# value of the fixtures in any output format.
+report=$("$PLIMSOLL" image "$bad" --dockerfile "$IMAGES/Dockerfile.bad" --format json --fail-on never)
+missing=$(python3 - "$report" <<'PY'
+import json, sys
+findings = json.loads(sys.argv[1])["findings"]
+have = {(f["rule"], f.get("path")) for f in findings}
+wanted = [("PI011", None), ("PI021", "/app/.ssh/id_rsa"), ("PI021", "/app/.env"), ("PI023", "/app/.git"),
+          ("PI024", "/usr/bin/find"), ("PI014", None), ("PI012", None), ("PI001", None)]
+print(" ".join(f"{rule}:{path}" for rule, path in wanted if not any(r == rule and (path is None or p == path) for r, p in have)))
+PY
+)
+echo
+if [[ -n $missing ]]; then echo "planted problems NOT reported: $missing"; exit 1; fi
+echo "planted problems: all reported (root, id_rsa, .env, .git, setuid find, DB_PASSWORD, port 22, apt lists)"
+min_secrets=$("$PLIMSOLL" image "$IMAGES/min.tar" --format json --fail-on never | python3 -c '
+import json, sys
+print(sum(f["rule"] in ("PI014", "PI021", "PI022") for f in json.load(sys.stdin)["findings"]))')
+echo "secret findings on the minbase image: $min_secrets"
+leaks=0
+for format in text json sarif github checkstyle junit; do
+  out=$("$PLIMSOLL" image "$bad" --dockerfile "$IMAGES/Dockerfile.bad" --format "$format" --fail-on never)
+  while IFS='=' read -r _ value; do
+    [[ -n $value && $value != *"://"* ]] || continue
+    if grep -qF -- "$value" <<<"$out"; then echo "LEAK in $format"; leaks=1; fi
+  done < "$IMAGES/fixtures/app/.env"
+  if grep -qF 'hunter2-not-a-real-password' <<<"$out"; then echo "LEAK of DB_PASSWORD in $format"; leaks=1; fi
+done
+[[ $leaks -eq 0 ]] && echo "secret values in any output format: none"

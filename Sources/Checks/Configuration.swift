@@ -15,6 +15,10 @@ public struct Configuration: Sendable, Equatable {
     public var labelSchema: [String: LabelType] = [:]
     /// With a schema, labels outside it are findings too.
     public var strictLabels = false
+    /// Extra file patterns that hold credentials in images (`*.p12`, `config/master.key`).
+    public var sensitiveFiles: [String] = []
+    /// Image paths whose findings are dropped (test fixtures that hold keys on purpose, …).
+    public var allowPaths: [String] = []
 
     public init(ignored: Set<String> = [], severityOverrides: [String: Severity] = [:], trustedRegistries: [String] = [],
                 failOn: FailThreshold? = nil, ruleOptions: [String: [String: Int]] = [:]) {

@@ -60,6 +60,14 @@ public enum ConfigurationLoader {
             case "strict-labels", "strictLabels":
                 guard let strict = value as? Bool else { throw fail("'\(key)' must be true or false") }
                 configuration.strictLabels = strict
+            case "sensitive-files", "allow-paths":
+                let patterns = try strings(value, key: key, path: path)
+                do {
+                    _ = try ImagePathPatterns(patterns)
+                } catch {
+                    throw fail("'\(key)': \(error.description)")
+                }
+                if key == "sensitive-files" { configuration.sensitiveFiles = patterns } else { configuration.allowPaths = patterns }
             case "rules":
                 guard let rules = value as? [String: Any] else { throw fail("'rules' must map rule ids to their options") }
                 for (identifier, settings) in rules {
@@ -77,7 +85,7 @@ public enum ConfigurationLoader {
                     }
                 }
             default:
-                throw fail("unknown key '\(key)' (known: ignore, enable, override, trusted-registries, fail-on, label-schema, strict-labels, rules)")
+                throw fail("unknown key '\(key)' (known: ignore, enable, override, trusted-registries, fail-on, label-schema, strict-labels, sensitive-files, allow-paths, rules)")
             }
         }
         return configuration

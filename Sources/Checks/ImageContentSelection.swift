@@ -8,9 +8,12 @@ import SecretScanning
 public struct ImageContentSelection: Sendable {
     /// Paths (relative, cleaned) the entrypoint may run: read for their ELF header.
     public var programPaths: Set<String>
+    /// `sensitive-files` from `.plimsoll.yaml`.
+    let sensitivePatterns: ImagePathPatterns
 
-    public init(configuration: ImageConfiguration?) {
+    public init(configuration: ImageConfiguration?, settings: Configuration = Configuration()) {
         programPaths = Self.programPaths(configuration?.config)
+        sensitivePatterns = .compiled(settings.sensitiveFiles)
     }
 
     static let accountFiles: Set<String> = ["etc/passwd", "etc/group", "etc/shadow"]
@@ -30,6 +33,7 @@ public struct ImageContentSelection: Sendable {
         if Self.releaseFiles.contains(path) { return 4096 }
         if programPaths.contains(path) { return 4096 }
         if SensitiveFile.isCandidate(path), !Self.isSkipped(path) { return SecretScanner.byteLimit }
+        if sensitivePatterns.matches(path) { return SecretScanner.byteLimit }
         guard size <= Int64(SecretScanner.byteLimit), !Self.isSkipped(path), ContextSecretSearch.looksLikeConfiguration(path) else { return 0 }
         return Int(size)
     }

@@ -86,6 +86,8 @@ public struct ImageLinter: Sendable {
         for rule in rules where configuration.runs(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))
         }
+        let allowed = ImagePathPatterns.compiled(configuration.allowPaths)
+        findings.removeAll { finding in finding.path.map { allowed.matches(String($0.dropFirst())) } ?? false }
         findings = FindingPolicy(configuration: configuration)
             .apply(findings, pragmas: parsedDockerfile.map(Pragmas.init), pragmaFile: dockerfile?.path)
         return ImageReport(reference: reference, image: image, history: redactedHistory, space: space, origins: origins,

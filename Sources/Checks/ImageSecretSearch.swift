@@ -21,9 +21,15 @@ struct ImageSecret {
     /// Every layer entry whose content was read, checked by name and content.
     static func search(_ image: ImageCheckContext) -> [ImageSecret] {
         var secrets: [ImageSecret] = []
+        let configured = ImagePathPatterns.compiled(image.configuration.sensitiveFiles)
         for layer in image.changes {
             for (entry, content) in layer.captured.sorted(by: { $0.key < $1.key }) {
                 let path = layer.entries[entry].path
+                if configured.matches(path) {
+                    secrets.append(ImageSecret(path: path, layer: layer.index, entry: entry, title: "file listed under sensitive-files",
+                                               masked: nil, line: 1, others: 0))
+                    continue
+                }
                 guard !ImageContentSelection.isSkipped(path), !ImageContentSelection.accountFiles.contains(path) else { continue }
                 if let sensitive = SensitiveFile.classify(path, content: { content }) {
                     secrets.append(ImageSecret(path: path, layer: layer.index, entry: entry, title: sensitive.title, masked: nil, line: 1, others: 0))

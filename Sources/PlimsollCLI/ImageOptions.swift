@@ -57,7 +57,7 @@ struct ImageOptions: ParsableArguments {
             let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
             let image = try ImageLoader.load(reference, platform: wanted)
             let progress = ScanProgress(total: image.layers.count)
-            let selection = ImageContentSelection(configuration: image.configuration)
+            let selection = ImageContentSelection(configuration: image.configuration, settings: configuration)
             let reader = LayerReader(verifiesDigests: !noVerify) { path, size in selection.bytesWanted(path: path, size: size) }
             let changes = try LayerScan.read(image, with: reader, progress: progress.layerDone)
             progress.finish()

@@ -100,3 +100,37 @@ import Testing
         #expect(!run.report.findings.contains { $0.rule.id == "PI021" })
     }
 }
+
+@Suite struct ImageSecurityConfigurationTests {
+    @Test func sensitiveFilesAndAllowedPathsComeFromTheConfiguration() throws {
+        let configuration = try ConfigurationLoader.load(yaml: """
+            sensitive-files: ["*.p12", "config/master.key"]
+            allow-paths: ["app/tests/**", "opt/vendor"]
+            """, path: ".plimsoll.yaml")
+        let text = """
+            == config ==
+            User: 10001
+            == layer: COPY . / # buildkit ==
+            app/certs/client.p12 = binary-ish
+            config/master.key = 0123456789abcdef
+            app/tests/keys/id_rsa = -----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA\\n-----END RSA PRIVATE KEY-----
+            opt/vendor/lib/.env = TOKEN=x
+            app/.env = TOKEN=x
+            """
+        let run = try ImageExampleRun(text, configuration: configuration)
+        let paths = Set(run.report.findings.filter { $0.rule.id == "PI021" }.compactMap(\.path))
+        #expect(paths == ["/app/certs/client.p12", "/config/master.key", "/app/.env"])
+    }
+
+    @Test func aMalformedPatternIsAConfigurationError() {
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(yaml: "allow-paths: [\"app/[\"]\n", path: "c.yaml") }
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.load(yaml: "sensitive-files: 3\n", path: "c.yaml") }
+    }
+
+    @Test func theSelectionReadsConfiguredSensitiveFiles() throws {
+        let settings = try ConfigurationLoader.load(yaml: "sensitive-files: [\"*.p12\"]\n", path: "c.yaml")
+        let selection = ImageContentSelection(configuration: nil, settings: settings)
+        #expect(selection.bytesWanted(path: "srv/certs/client.p12", size: 3000) > 0)
+        #expect(ImageContentSelection(configuration: nil).bytesWanted(path: "srv/certs/client.p12", size: 3000) == 0)
+    }
+}
