@@ -45,7 +45,5 @@ public struct Descriptor: Sendable, Decodable {
 
 enum MediaTypes {
     static let ociIndex = "application/vnd.oci.image.index.v1+json"
-    static let ociManifest = "application/vnd.oci.image.manifest.v1+json"
     static let dockerManifestList = "application/vnd.docker.distribution.manifest.list.v2+json"
-    static let dockerManifest = "application/vnd.docker.distribution.manifest.v2+json"
 }

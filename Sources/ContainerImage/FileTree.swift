@@ -203,17 +203,6 @@ public struct FileTree: Sendable {
         return (resolved.joined(separator: "/"), nodes[current])
     }
 
-    /// Every path of the final filesystem, parents before children, siblings in name order.
-    public func walk(_ visit: (_ path: String, _ node: Node) -> Void) {
-        var stack: [(String, Int)] = [("", 0)]
-        while let (path, index) = stack.popLast() {
-            if index != 0 { visit(path, nodes[index]) }
-            for (name, child) in nodes[index].children.sorted(by: { $0.key > $1.key }) {
-                stack.append((path.isEmpty ? String(name) : path + "/" + name, Int(child)))
-            }
-        }
-    }
-
     /// Every node of the final filesystem, in no particular order and without building paths:
     /// for a file written by a layer entry its path is that entry's path.
     public func forEachNode(_ visit: (Node) -> Void) {
@@ -222,11 +211,5 @@ public struct FileTree: Sendable {
             if index != 0 { visit(nodes[index]) }
             for child in nodes[index].children.values { stack.append(Int(child)) }
         }
-    }
-
-    public var nodeCount: Int {
-        var count = 0
-        walk { _, _ in count += 1 }
-        return count
     }
 }
