@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "BuildContext", targets: ["BuildContext"]),
         .library(name: "ContainerImage", targets: ["ContainerImage"]),
+        .library(name: "Packages", targets: ["Packages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,12 +26,13 @@ let package = Package(
         .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLibcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "ContainerImage", dependencies: ["CGzip", "CZstd", "CLibcrypto"]),
+        .target(name: "Packages", dependencies: ["ContainerImage"]),
         .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Reports", dependencies: ["Checks", "ContainerImage"]),
+        .target(name: "Reports", dependencies: ["Checks", "ContainerImage", "Packages"]),
         .executableTarget(
             name: "PlimsollCLI",
             dependencies: [
-                "DockerfileSyntax", "BuildContext", "ContainerImage", "Checks", "Reports",
+                "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Checks", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
@@ -39,6 +41,7 @@ let package = Package(
         // Builds test images (tars, layouts, archives); shared by the image and CLI tests.
         .target(name: "ImageFixtures", dependencies: ["CLibcrypto"], path: "Tests/ImageFixtures"),
         .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage", "ImageFixtures"]),
+        .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports", "ImageFixtures"]),

@@ -78,10 +78,7 @@ public struct ImageCheckContext: Sendable {
     }
 
     /// The captured content of a file of the final filesystem, following symbolic links inside the image.
-    public func finalContent(_ path: String) -> [UInt8]? {
-        guard let (_, node) = tree.resolve(path), node.kind == .regular, let entry = node.entry else { return nil }
-        return content(layer: node.layer, entry: entry)
-    }
+    public func finalContent(_ path: String) -> [UInt8]? { tree.capturedContent(path, in: changes) }
 
     /// Every path of the final filesystem that a layer entry wrote (directories only implied by a deeper path are left out).
     public func finalEntries(_ visit: (_ path: String, _ node: FileTree.Node) -> Void) {

@@ -17,7 +17,6 @@ public struct ImageContentSelection: Sendable {
     }
 
     static let accountFiles: Set<String> = ["etc/passwd", "etc/group", "etc/shadow"]
-    static let releaseFiles: Set<String> = ["etc/os-release", "usr/lib/os-release", "etc/alpine-release", "etc/debian_version", "etc/redhat-release"]
     /// Content under these is the distribution's or an installed package's, never the application's secrets.
     static let skippedPrefixes = [
         "usr/share/", "usr/include/", "usr/lib/", "usr/lib64/", "usr/libexec/", "usr/local/lib/", "lib/", "lib64/", "usr/src/",
@@ -30,7 +29,7 @@ public struct ImageContentSelection: Sendable {
     /// Bytes to read of a regular file (0: none).
     public func bytesWanted(path: String, size: Int64) -> Int {
         if Self.accountFiles.contains(path) { return SecretScanner.byteLimit }
-        if Self.releaseFiles.contains(path) { return 4096 }
+        if OSRelease.paths.contains(path) { return 4096 }
         if programPaths.contains(path) { return 4096 }
         if SensitiveFile.isCandidate(path), !Self.isSkipped(path) { return SecretScanner.byteLimit }
         if sensitivePatterns.matches(path) { return SecretScanner.byteLimit }

@@ -213,3 +213,11 @@ public struct FileTree: Sendable {
         }
     }
 }
+
+extension FileTree {
+    /// The captured content of the final filesystem's file at `path` (links followed inside the image).
+    public func capturedContent(_ path: String, in changes: [LayerChanges]) -> [UInt8]? {
+        guard let (_, node) = resolve(path), node.kind == .regular, let entry = node.entry, changes.indices.contains(node.layer) else { return nil }
+        return changes[node.layer].captured[entry]
+    }
+}

@@ -31,6 +31,9 @@ public struct OSRelease: Sendable, Equatable {
                   like: (fields["ID_LIKE"] ?? "").lowercased().split(separator: " ").map(String.init))
     }
 
+    /// Every file `detect` may read: what a layer pass must capture for it.
+    public static let paths: Set<String> = ["etc/os-release", "usr/lib/os-release", "etc/alpine-release", "etc/debian_version", "etc/redhat-release"]
+
     /// From the first release file the image has: `os-release`, then `alpine-release`, `debian_version`, `redhat-release`.
     public static func detect(_ content: (String) -> [UInt8]?) -> OSRelease? {
         for path in ["etc/os-release", "usr/lib/os-release"] {

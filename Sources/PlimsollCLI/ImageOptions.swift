@@ -9,14 +9,33 @@ import Glibc
 import Darwin
 #endif
 
-/// Options for reading an image and its CI thresholds (dive's `--ci` rules, measured exactly).
-struct ImageOptions: ParsableArguments {
+/// How to read an image: which platform, and whether to verify digests.
+struct ImageReadOptions: ParsableArguments {
     @Option(help: "For a multi-platform image: os/arch[/variant]. Default: linux/amd64, or the only platform.")
     var platform: String?
 
     @ArgumentParser.Flag(name: .customLong("no-verify"),
                          help: "Skip the digest and diff_id checks, for archives you built and trust: much faster on uncompressed layers (their file data is seeked over, not read).")
     var noVerify = false
+
+    /// Opens the image and streams its layers once, keeping the contents `capture` asks for.
+    func read(_ reference: String, capture: @escaping @Sendable (Image) -> @Sendable (String, Int64) -> Int) throws(UsageError) -> (Image, [LayerChanges]) {
+        do {
+            let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
+            let image = try ImageLoader.load(reference, platform: wanted)
+            let progress = ScanProgress(total: image.layers.count)
+            let changes = try LayerScan.read(image, with: LayerReader(verifiesDigests: !noVerify, capture: capture(image)), progress: progress.layerDone)
+            progress.finish()
+            return (image, changes)
+        } catch {
+            throw UsageError(message: error.description)
+        }
+    }
+}
+
+/// Options for analysing an image and its CI thresholds (dive's `--ci` rules, measured exactly).
+struct ImageOptions: ParsableArguments {
+    @OptionGroup var reading: ImageReadOptions
 
     @Option(name: .customLong("max-size"), help: "Fail when the image's layers hold more than this many MiB (rule PI007).")
     var maxSize: Int?
@@ -53,19 +72,13 @@ struct ImageOptions: ParsableArguments {
     func inspect(_ reference: String, dockerfile: SourceFile?, settings: CommonOptions.RunSettings) throws(UsageError) -> ImageReport {
         var configuration = settings.configuration
         try apply(to: &configuration)
-        do {
-            let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
-            let image = try ImageLoader.load(reference, platform: wanted)
-            let progress = ScanProgress(total: image.layers.count)
-            let selection = ImageContentSelection(configuration: image.configuration, settings: configuration)
-            let reader = LayerReader(verifiesDigests: !noVerify) { path, size in selection.bytesWanted(path: path, size: size) }
-            let changes = try LayerScan.read(image, with: reader, progress: progress.layerDone)
-            progress.finish()
-            return ImageLinter(configuration: configuration, options: settings.build)
-                .check(reference: reference, image: image, imageConfiguration: image.configuration, changes: changes, dockerfile: dockerfile)
-        } catch {
-            throw UsageError(message: error.description)
+        let settingsForSelection = configuration
+        let (image, changes) = try reading.read(reference) { image in
+            let selection = ImageContentSelection(configuration: image.configuration, settings: settingsForSelection)
+            return { path, size in selection.bytesWanted(path: path, size: size) }
         }
+        return ImageLinter(configuration: configuration, options: settings.build)
+            .check(reference: reference, image: image, imageConfiguration: image.configuration, changes: changes, dockerfile: dockerfile)
     }
 }
 

@@ -1,0 +1,47 @@
+import ContainerImage
+
+/// Runs every cataloger over the files read from an image and merges what they find.
+public enum PackageCatalog {
+    static let catalogers: [any Cataloger] = [DpkgCataloger(), ApkCataloger(), PythonCataloger(), NpmCataloger()]
+
+    /// Bytes to read of a file during the layer pass (0: none); the catalogers' files only.
+    public static func bytesWanted(path: String, size: Int64) -> Int {
+        for cataloger in catalogers where cataloger.reads(path) { return cataloger.sizeLimit }
+        return 0
+    }
+
+    /// The files of the final filesystem whose content a cataloger reads.
+    public static func files(in tree: FileTree, changes: [LayerChanges]) -> [CatalogFile] {
+        var files: [CatalogFile] = []
+        tree.forEachNode { node in
+            guard node.kind == .regular, let entry = node.entry, changes.indices.contains(node.layer),
+                  let content = changes[node.layer].captured[entry] else { return }
+            let path = changes[node.layer].entries[entry].path
+            if catalogers.contains(where: { $0.reads(path) }) { files.append(CatalogFile(path: path, layer: node.layer, content: content)) }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Packages sorted by type, name and version; identical ones found in several places are merged.
+    public static func inventory(_ files: [CatalogFile], distribution: OSRelease?) -> (packages: [InstalledPackage], warnings: [CatalogWarning]) {
+        var found: [String: InstalledPackage] = [:]
+        var warnings: [CatalogWarning] = []
+        for file in files {
+            for cataloger in catalogers where cataloger.reads(file.path) {
+                let (packages, problems) = cataloger.catalog(file, distribution: distribution)
+                warnings += problems
+                for package in packages {
+                    let key = package.purl
+                    if var existing = found[key] {
+                        existing.locations += package.locations.filter { !existing.locations.contains($0) }
+                        found[key] = existing
+                    } else {
+                        found[key] = package
+                    }
+                }
+            }
+        }
+        let packages = found.values.sorted { ($0.type, $0.name, $0.version, $0.purl) < ($1.type, $1.name, $1.version, $1.purl) }
+        return (packages, warnings)
+    }
+}

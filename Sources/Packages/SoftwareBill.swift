@@ -1,0 +1,39 @@
+import ContainerImage
+
+/// What `plimsoll sbom` found in one image: the image, its distribution and its packages.
+public struct SoftwareBill: Sendable {
+    public var reference: String
+    public var image: Image?
+    public var distribution: OSRelease?
+    public var packages: [InstalledPackage]
+    public var warnings: [CatalogWarning]
+    /// `2026-11-28T19:00:00Z`, when the document was made.
+    public var created: String
+    /// A random UUID identifying this document (CycloneDX serial number, SPDX namespace).
+    public var documentID: String
+
+    public init(reference: String, image: Image?, distribution: OSRelease?, packages: [InstalledPackage], warnings: [CatalogWarning],
+                created: String, documentID: String) {
+        self.reference = reference
+        self.image = image
+        self.distribution = distribution
+        self.packages = packages
+        self.warnings = warnings
+        self.created = created
+        self.documentID = documentID
+    }
+
+    /// Reads the packages of an already streamed image.
+    public init(reference: String, image: Image?, changes: [LayerChanges], created: String, documentID: String) {
+        let tree = FileTree(layers: changes)
+        let distribution = OSRelease.detect { tree.capturedContent($0, in: changes) }
+        let (packages, warnings) = PackageCatalog.inventory(PackageCatalog.files(in: tree, changes: changes), distribution: distribution)
+        self.init(reference: reference, image: image, distribution: distribution, packages: packages, warnings: warnings,
+                  created: created, documentID: documentID)
+    }
+
+    /// What the layer pass must read for an inventory: the catalogers' files and the release files.
+    public static func bytesWanted(path: String, size: Int64) -> Int {
+        OSRelease.paths.contains(path) ? 4096 : PackageCatalog.bytesWanted(path: path, size: size)
+    }
+}
