@@ -13,17 +13,13 @@ struct DpkgCataloger: Cataloger {
     func catalog(_ file: CatalogFile, distribution: OSRelease?) -> ([InstalledPackage], [CatalogWarning]) {
         var packages: [InstalledPackage] = []
         var warnings: [CatalogWarning] = []
-        // distroless status.d files hold one package each and no Status field.
-        let requiresStatus = file.path == "var/lib/dpkg/status"
         for paragraph in ControlFields.debian(file.text) {
             guard let name = paragraph["Package"], !name.isEmpty else {
                 warnings.append(CatalogWarning(path: "/" + file.path, message: "record at line \(paragraph.line) has no Package field"))
                 continue
             }
-            if requiresStatus {
-                let status = paragraph["Status"]?.split(separator: " ") ?? []
-                guard status.last == "installed" else { continue }
-            }
+            // distroless's status.d files may leave Status out: those packages are installed.
+            if let status = paragraph["Status"], status.split(separator: " ").last != "installed" { continue }
             guard let version = paragraph["Version"], !version.isEmpty else {
                 warnings.append(CatalogWarning(path: "/" + file.path, message: "package \(name) (line \(paragraph.line)) has no Version"))
                 continue

@@ -1,0 +1,156 @@
+import ContainerImage
+import Foundation
+@testable import Packages
+import Testing
+
+let pkgdb = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/corpus/pkgdb")
+
+/// A corpus file, or nil (and a SKIPPED line) when ../shared is absent.
+func corpusFile(_ name: String) -> [UInt8]? {
+    guard let data = FileManager.default.contents(atPath: pkgdb.appendingPathComponent(name).path) else {
+        print("SKIPPED: \(pkgdb.path)/\(name) is absent")
+        return nil
+    }
+    return [UInt8](data)
+}
+
+func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease(id: "debian", versionID: "12")) -> ([InstalledPackage], [CatalogWarning]) {
+    PackageCatalog.inventory(files.map { CatalogFile(path: $0.0, layer: 0, content: Array($0.1.utf8)) }, distribution: distribution)
+}
+
+@Suite struct CatalogerTests {
+    @Test func dpkgKeepsOnlyInstalledPackagesWithTheirSource() throws {
+        let status = """
+            Package: bash
+            Status: install ok installed
+            Architecture: amd64
+            Source: bash (5.2.15-2)
+            Version: 5.2.15-2+b13
+            Description: GNU Bourne Again SHell
+             Bash is an sh-compatible command language interpreter.
+             .
+             More text.
+
+            Package: old-tool
+            Status: deinstall ok config-files
+            Version: 1.0
+
+            Package: libacl1
+            Status: install ok installed
+            Architecture: amd64
+            Source: acl
+            Version: 2.3.1-3
+            """
+        let (packages, warnings) = inventory([("var/lib/dpkg/status", status)])
+        #expect(warnings.isEmpty)
+        #expect(packages.map(\.name) == ["bash", "libacl1"])
+        #expect(packages[0].purl == "pkg:deb/debian/bash@5.2.15-2%2Bb13?arch=amd64&distro=debian-12&upstream=bash%405.2.15-2")
+        #expect(packages[1].purl == "pkg:deb/debian/libacl1@2.3.1-3?arch=amd64&distro=debian-12&upstream=acl")
+        #expect(packages[0].locations == [PackageLocation(path: "/var/lib/dpkg/status", layer: 0)])
+    }
+
+    @Test func dpkgCorpusFiles() throws {
+        guard let deinstall = corpusFile("anchore__syft__syft__pkg__cataloger__debian__testdata__var__lib__dpkg__status.d__deinstall"),
+              let multiple = corpusFile("anchore__syft__syft__pkg__cataloger__debian__testdata__var__lib__dpkg__status.d__multiple"),
+              let image = corpusFile("anchore__syft__syft__pkg__cataloger__debian__testdata__image-dpkg__var__lib__dpkg__status") else { return }
+        let files = [("var/lib/dpkg/status.d/deinstall", deinstall), ("var/lib/dpkg/status.d/multiple", multiple), ("var/lib/dpkg/status", image)]
+        let (packages, warnings) = PackageCatalog.inventory(files.map { CatalogFile(path: $0.0, layer: 0, content: $0.1) }, distribution: nil)
+        // syft's fixtures hold an empty `Package:` and a package without a version on purpose.
+        #expect(warnings.count == 3, "\(warnings)")
+        #expect(packages.count == 1 + 2 + 1, "the deinstalled entry is left out: \(packages.map(\.name))")
+        #expect(packages.allSatisfy { $0.purl.hasPrefix("pkg:deb/debian/") && !$0.purl.contains("distro=") })
+    }
+
+    @Test func apkRecordsWithOriginAndLicense() throws {
+        let database = "C:Q1abc=\nP:musl-utils\nV:1.1.24-r2\nA:x86_64\nL:MIT BSD GPL2+\no:musl\nF:sbin\nR:ldconfig\n\nP:busybox\nV:1.36.1-r15\nA:x86_64\nL:GPL-2.0-only\no:busybox\n"
+        let (packages, _) = inventory([("lib/apk/db/installed", database)], distribution: OSRelease(id: "alpine", versionID: "3.19.1"))
+        #expect(packages.map(\.purl) == [
+            "pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1&upstream=busybox",
+            "pkg:apk/alpine/musl-utils@1.1.24-r2?arch=x86_64&distro=alpine-3.19.1&upstream=musl",
+        ])
+        #expect(packages[1].licenses == ["MIT", "BSD", "GPL2+"])
+        guard let corpus = corpusFile("aquasecurity__trivy__pkg__fanal__analyzer__pkg__apk__testdata__apk") else { return }
+        let fromCorpus = PackageCatalog.inventory([CatalogFile(path: "lib/apk/db/installed", layer: 0, content: corpus)], distribution: nil)
+        // trivy's fixture has one record without a version on purpose.
+        #expect(fromCorpus.packages.count == 15 && fromCorpus.warnings.count == 1, "\(fromCorpus.warnings)")
+    }
+
+    @Test func pythonMetadataAndEggInfo() throws {
+        let metadata = "Metadata-Version: 2.1\nName: Flask_Login\nVersion: 0.6.3\nLicense: MIT\n\nLong description: not a header\n"
+        let (packages, _) = inventory([
+            ("usr/local/lib/python3.12/site-packages/Flask_Login-0.6.3.dist-info/METADATA", metadata),
+            ("usr/lib/python3/dist-packages/six-1.16.0.egg-info", "Metadata-Version: 1.2\nName: six\nVersion: 1.16.0\nLicense: UNKNOWN\n"),
+        ])
+        #expect(packages.map(\.purl) == ["pkg:pypi/flask-login@0.6.3", "pkg:pypi/six@1.16.0"])
+        #expect(packages[0].name == "Flask_Login" && packages[0].licenses == ["MIT"] && packages[1].licenses.isEmpty)
+        guard let pygments = corpusFile("anchore__syft__syft__pkg__cataloger__python__testdata__site-packages__license__with-license-file-declared.dist-info__METADATA"),
+              let requests = corpusFile("anchore__syft__syft__pkg__cataloger__python__testdata__site-packages__nested__egg-name__egg-info__PKG-INFO") else { return }
+        let corpus = PackageCatalog.inventory([
+            CatalogFile(path: "x/Pygments.dist-info/METADATA", layer: 0, content: pygments),
+            CatalogFile(path: "x/requests.egg-info/PKG-INFO", layer: 0, content: requests),
+        ], distribution: nil).packages
+        #expect(corpus.map { "\($0.name) \($0.version)" } == ["Pygments 2.6.1", "requests 2.22.0"])
+    }
+
+    @Test func npmScopedPackagesAndTheApplicationItself() throws {
+        let (packages, warnings) = inventory([
+            ("app/package.json", #"{"name": "shop-api", "version": "1.4.0", "private": true}"#),
+            ("app/node_modules/@types/node/package.json", #"{"name": "@types/node", "version": "20.11.5", "license": "MIT"}"#),
+            ("app/node_modules/left-pad/package.json", #"{"name": "left-pad", "version": "1.3.0", "license": {"type": "WTFPL"}}"#),
+            ("app/node_modules/nameless/package.json", #"{"version": "1.0.0"}"#),
+            ("app/node_modules/broken/package.json", #"{"name": "#),
+        ])
+        #expect(packages.map(\.purl) == ["pkg:npm/%40types/node@20.11.5", "pkg:npm/left-pad@1.3.0", "pkg:npm/shop-api@1.4.0"])
+        #expect(packages[1].licenses == ["WTFPL"])
+        #expect(warnings == [CatalogWarning(path: "/app/node_modules/broken/package.json", message: "not a valid package.json")])
+    }
+
+    @Test func identicalPackagesFoundTwiceAreMergedWithBothLocations() {
+        let manifest = #"{"name": "ms", "version": "2.1.3"}"#
+        let (packages, _) = inventory([("a/node_modules/ms/package.json", manifest), ("b/node_modules/ms/package.json", manifest)])
+        #expect(packages.count == 1 && packages[0].locations.count == 2)
+    }
+
+    @Test func badEntriesAreWarningsAndTheRestIsKept() {
+        let hugeDescription = String(repeating: " x", count: 5_000_000)
+        let status = """
+            Package: good
+            Status: install ok installed
+            Version: 1.0
+            Description: big
+            \(hugeDescription)
+
+            Status: install ok installed
+            Version: 2.0
+
+            Package: versionless
+            Status: install ok installed
+
+            Package: good
+            Status: install ok installed
+            Version: 1.0
+            """
+        let (packages, warnings) = inventory([
+            ("var/lib/dpkg/status", status),
+            ("srv/x.dist-info/METADATA", "this is not metadata at all"),
+            ("lib/apk/db/installed", "P:orphan\n\nV:1\n"),
+        ])
+        #expect(packages.map(\.name) == ["good"])
+        #expect(warnings.count == 5, "\(warnings)")
+    }
+
+    @Test(arguments: [
+        ("Flask_Login", "flask-login"), ("zope.interface", "zope-interface"), ("A__B--C..d", "a-b-c-d"), ("requests", "requests"),
+    ])
+    func pep503Normalisation(_ name: String, _ expected: String) {
+        #expect(PythonCataloger.normalized(name) == expected)
+    }
+
+    @Test func purlEncoding() {
+        #expect(PackageURL.make(type: "deb", namespace: "debian", name: "libc6", version: "1:2.36-9+deb12u4",
+                                qualifiers: ["upstream": "glibc@2.36", "arch": "amd64", "empty": ""])
+                == "pkg:deb/debian/libc6@1:2.36-9%2Bdeb12u4?arch=amd64&upstream=glibc%402.36")
+        #expect(PackageURL.make(type: "npm", namespace: "@scope", name: "a b", version: nil) == "pkg:npm/%40scope/a%20b")
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import ImageFixtures
+import Testing
+
+/// `plimsoll sbom` end to end: catalogers, formats, schema validity, warnings.
+@Suite struct SBOMCommandTests {
+    static func alpineAppImage() -> FixtureImage {
+        var base = TarBuilder()
+        base.file("etc/os-release", Array("NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.19.1\n".utf8))
+        base.file("lib/apk/db/installed", Array("P:musl\nV:1.2.4-r2\nA:x86_64\nL:MIT\no:musl\n\nP:busybox\nV:1.36.1-r15\nA:x86_64\nL:GPL-2.0-only\no:busybox\n\nP:broken\n".utf8))
+        var python = TarBuilder()
+        python.file("usr/lib/python3.11/site-packages/requests-2.31.0.dist-info/METADATA",
+                    Array("Metadata-Version: 2.1\nName: requests\nVersion: 2.31.0\nLicense: Apache 2.0\n".utf8))
+        var node = TarBuilder()
+        node.file("app/package.json", Array(#"{"name": "shop", "version": "1.0.0"}"#.utf8))
+        node.file("app/node_modules/@scope/util/package.json", Array(#"{"name": "@scope/util", "version": "0.2.0", "license": "MIT"}"#.utf8))
+        node.symlink("app/node_modules/loop", to: "../node_modules")
+        return FixtureImage(layers: [
+            .init(base, createdBy: "ADD alpine-minirootfs.tar.gz /"),
+            .init(python, compression: .zstd, createdBy: "RUN /bin/sh -c pip install requests # buildkit"),
+            .init(node, createdBy: "COPY . /app # buildkit"),
+        ])
+    }
+
+    @Test func tableAndJSONListEveryPackageWithItsLayer() throws {
+        let scratch = try Scratch()
+        try Data(Self.alpineAppImage().ociArchive()).write(to: scratch.url.appendingPathComponent("app.tar"))
+        let table = try PlimsollBinary.run(["sbom", "app.tar", "--format", "table"], in: scratch.url)
+        #expect(table.status == 0)
+        #expect(table.stdout.hasPrefix("NAME ") && table.stdout.contains("@scope/util") && table.stdout.contains("requests"))
+        #expect(table.stderr == "plimsoll: warning: /lib/apk/db/installed: record at line 13 has no P: name or V: version\n")
+        let json = try PlimsollBinary.run(["sbom", "app.tar", "--format", "json"], in: scratch.url)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let packages = try #require(document["packages"] as? [[String: Any]])
+        let purls = packages.compactMap { $0["purl"] as? String }
+        #expect(purls == [
+            "pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1&upstream=busybox",
+            "pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1&upstream=musl",
+            "pkg:npm/%40scope/util@0.2.0", "pkg:npm/shop@1.0.0", "pkg:pypi/requests@2.31.0",
+        ])
+        let requests = try #require(packages.last?["locations"] as? [[String: Any]])
+        #expect(requests.first?["layer"] as? Int == 1)
+        #expect((document["distribution"] as? [String: Any])?["versionID"] as? String == "3.19.1")
+    }
+
+    @Test func cycloneDXAndSPDXValidateAgainstTheirSchemas() throws {
+        let schemas = PlimsollBinary.repository.deletingLastPathComponent().appendingPathComponent("shared/schemas")
+        guard FileManager.default.fileExists(atPath: schemas.path) else {
+            print("SKIPPED cycloneDXAndSPDXValidateAgainstTheirSchemas: \(schemas.path) is absent")
+            return
+        }
+        let scratch = try Scratch()
+        try Data(Self.alpineAppImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("app.tar"))
+        let validator = #"""
+            import json, pathlib, sys
+            try:
+                from jsonschema import Draft7Validator
+                from referencing import Registry, Resource
+            except ImportError:
+                print("SKIPPED"); sys.exit(0)
+            root = pathlib.Path(sys.argv[1]); kind = sys.argv[2]; document = json.load(sys.stdin)
+            load = lambda path: json.loads((root / path).read_text())
+            if kind == "cyclonedx":
+                registry = Registry().with_resources([(f"http://cyclonedx.org/schema/{n}", Resource.from_contents(load("cyclonedx/" + n)))
+                                                      for n in ("spdx.schema.json", "jsf-0.82.schema.json")])
+                validator = Draft7Validator(load("cyclonedx/bom-1.6.schema.json"), registry=registry, format_checker=Draft7Validator.FORMAT_CHECKER)
+            else:
+                validator = Draft7Validator(load("spdx/spdx-schema.json"), format_checker=Draft7Validator.FORMAT_CHECKER)
+            errors = [f"{list(e.absolute_path)} {e.message}" for e in validator.iter_errors(document)]
+            print("\n".join(errors) if errors else "valid")
+            """#
+        for (format, kind) in [("cyclonedx-json", "cyclonedx"), ("spdx-json", "spdx")] {
+            let outcome = try PlimsollBinary.run(["sbom", "app.tar", "--format", format], in: scratch.url)
+            #expect(outcome.status == 0)
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            check.arguments = ["python3", "-c", validator, schemas.path, kind]
+            let input = Pipe(), output = Pipe()
+            check.standardInput = input
+            check.standardOutput = output
+            check.standardError = output
+            try check.run()
+            input.fileHandleForWriting.write(Data(outcome.stdout.utf8))
+            try input.fileHandleForWriting.close()
+            let result = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            check.waitUntilExit()
+            if result.hasPrefix("SKIPPED") { print("SKIPPED schema validation of \(format): python3 jsonschema is not installed"); continue }
+            #expect(result == "valid\n", "\(format): \(result)")
+            #expect(outcome.stdout.contains("pkg:npm/%40scope/util@0.2.0"))
+        }
+    }
+
+    @Test func badOptionsAndImagesGiveOneErrorLine() throws {
+        let scratch = try Scratch()
+        let outcome = try PlimsollBinary.run(["sbom", "nowhere.tar", "--format", "json"], in: scratch.url)
+        #expect(outcome.status == 2 && outcome.stderr == "plimsoll: error: cannot read nowhere.tar: No such file or directory\n", "\(outcome.stderr)")
+        try Data(Self.alpineAppImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("app.tar"))
+        let format = try PlimsollBinary.run(["sbom", "app.tar", "--format", "xml"], in: scratch.url)
+        #expect(format.status == 2 && format.stderr.contains("unknown format 'xml'"))
+    }
+}
