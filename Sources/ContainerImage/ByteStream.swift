@@ -34,8 +34,15 @@ final class FileRegionStream: SeekableByteStream {
     }
 }
 
+/// A stream that hashes and counts what passes through it.
+protocol DigestStream: ByteStream {
+    var count: Int64 { get }
+    /// The digest of everything read; call once, after the last read.
+    func finish() -> Digest
+}
+
 /// Hashes and counts what passes through, so a blob's digest is checked in the same pass that reads it.
-final class DigestingStream: ByteStream {
+final class DigestingStream: DigestStream {
     private let source: any ByteStream
     private let hasher = SHA256Hasher()
     private(set) var count: Int64 = 0

@@ -6,6 +6,8 @@ public struct LayerReader: Sendable {
     public var capture: @Sendable (_ path: String, _ size: Int64) -> Int
     /// The most content one layer may capture in total; later candidates are counted, not read.
     public var captureBudget: Int = 64 << 20
+    /// Hash on a second thread while the tar is walked: worth it when fewer layers than cores are read at once.
+    public var hashesInParallel = false
     /// Off only for archives the user vouches for (`--no-verify`): no hashing, and an uncompressed
     /// layer is walked by seeking from header to header without reading file data.
     public var verifiesDigests: Bool
@@ -23,7 +25,7 @@ public struct LayerReader: Sendable {
                                                             length: min(4, layer.region.length)), limit: 4, what: "layer \(index)")
         let compression = Compression.detect(prefix: prefix)
         let raw = FileRegionStream(layer.region)
-        let stored = verifiesDigests ? DigestingStream(raw) : nil
+        let stored = verifiesDigests ? digest(raw) : nil
         let storedStream: any ByteStream = stored ?? raw
         var expansion: ExpansionGuard?
         switch compression {
@@ -32,9 +34,9 @@ public struct LayerReader: Sendable {
         case .zstd: expansion = guarded(try ZstdStream(storedStream, layer: index), layer)
         }
         // The tar stream's own digest (the diff_id): the stored digest when nothing is compressed.
-        let uncompressed: DigestingStream?
+        let uncompressed: (any DigestStream)?
         if let expansion {
-            uncompressed = verifiesDigests ? DigestingStream(expansion) : nil
+            uncompressed = verifiesDigests ? digest(expansion) : nil
         } else {
             uncompressed = stored
         }
@@ -67,6 +69,10 @@ public struct LayerReader: Sendable {
             throw .digestMismatch(what: "layer \(index) (diff_id)", expected: layer.diffID.description, actual: diffID.description)
         }
         return changes
+    }
+
+    private func digest(_ source: any ByteStream) -> any DigestStream {
+        hashesInParallel ? PipelinedDigestingStream(source) : DigestingStream(source)
     }
 
     private func guarded(_ stream: any ByteStream, _ layer: LayerBlob) -> ExpansionGuard {

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Reads all layers of an image concurrently (they are independent until the union), largest first
@@ -8,6 +11,10 @@ public enum LayerScan {
     public static func read(_ image: Image, with reader: LayerReader,
                             progress: (@Sendable () -> Void)? = nil) throws(ImageError) -> [LayerChanges] {
         let order = image.layers.indices.sorted { image.layers[$0].storedSize > image.layers[$1].storedSize }
+        var configured = reader
+        // With fewer layers than cores, the spare cores hash while the layers' tars are walked.
+        configured.hashesInParallel = image.layers.count < ProcessInfoCores.count
+        let reader = configured
         let results = Mutex<[LayerChanges?]>(Array(repeating: nil, count: image.layers.count))
         let failure = Mutex<ImageError?>(nil)
         DispatchQueue.concurrentPerform(iterations: order.count) { position in
@@ -35,4 +42,15 @@ public enum LayerScan {
         default: Int.max
         }
     }
+}
+
+/// The number of cores this process may use.
+enum ProcessInfoCores {
+    static let count: Int = {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 1
+        #endif
+    }()
 }

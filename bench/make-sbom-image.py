@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""make-sbom-image.py OUT.tar — a docker-archive with an Alpine apk database, Python dist-info
+packages and npm packages (scoped ones included), for comparing plimsoll sbom with syft."""
+import hashlib, io, json, sys, tarfile
+
+def tar_bytes(files):
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for path, content in files:
+            info = tarfile.TarInfo(path)
+            info.size = len(content)
+            info.mtime = 1700000000
+            archive.addfile(info, io.BytesIO(content))
+    return buffer.getvalue()
+
+apk = []
+for index in range(60):
+    apk.append(f"P:pkg{index}\nV:1.{index}.0-r{index % 3}\nA:x86_64\nL:MIT\no:origin{index % 7}\nT:package {index}\n")
+base = [("etc/os-release", b'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.19.1\n'),
+        ("lib/apk/db/installed", "\n".join(apk).encode())]
+python = [(f"usr/lib/python3.11/site-packages/Package_{i}-{i}.0.{i}.dist-info/METADATA",
+           f"Metadata-Version: 2.1\nName: Package_{i}\nVersion: {i}.0.{i}\nLicense: MIT\n\nDescription\n".encode())
+          for i in range(40)]
+node = [("app/package.json", json.dumps({"name": "shop", "version": "1.0.0"}).encode())]
+for i in range(80):
+    name = f"@scope{i % 4}/lib{i}" if i % 2 else f"lib{i}"
+    node.append((f"app/node_modules/{name}/package.json", json.dumps({"name": name, "version": f"0.{i}.1", "license": "MIT"}).encode()))
+
+layers = [tar_bytes(base), tar_bytes(python), tar_bytes(node)]
+diff_ids = ["sha256:" + hashlib.sha256(layer).hexdigest() for layer in layers]
+config = json.dumps({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers", "diff_ids": diff_ids},
+                     "history": [{"created_by": c} for c in ("ADD alpine /", "RUN pip install", "COPY . /app")]}).encode()
+config_name = hashlib.sha256(config).hexdigest() + ".json"
+members = [(config_name, config)]
+layer_names = []
+for digest, layer in zip(diff_ids, layers):
+    layer_names.append(digest[7:] + ".tar")
+    members.append((layer_names[-1], layer))
+members.append(("manifest.json", json.dumps([{"Config": config_name, "RepoTags": ["sbom/fixture:latest"], "Layers": layer_names}]).encode()))
+with open(sys.argv[1], "wb") as out:
+    out.write(tar_bytes(members))
