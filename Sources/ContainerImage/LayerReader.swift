@@ -4,6 +4,8 @@ public struct LayerReader: Sendable {
     public var limits: ReadLimits
     /// How many bytes of an entry's content to keep (0: none), asked per regular file.
     public var capture: @Sendable (_ path: String, _ size: Int64) -> Int
+    /// Streams chosen files past an inspector (path, size, mode) that extracts what it needs.
+    public var inspector: @Sendable (_ path: String, _ size: Int64, _ mode: UInt32) -> (any ContentInspector)? = { _, _, _ in nil }
     /// The most content one layer may capture in total; later candidates are counted, not read.
     public var captureBudget: Int = 64 << 20
     /// Hash on a second thread while the tar is walked: worth it when fewer layers than cores are read at once.
@@ -83,14 +85,24 @@ public struct LayerReader: Sendable {
         guard let position = try changes.append(name: entry.name, kind: entry.kind, size: entry.size, mode: entry.mode,
                                                 uid: entry.uid, gid: entry.gid, linkTarget: entry.linkTarget),
               entry.kind == .regular else { return }
-        let wanted = capture(changes.entries[position].path, entry.size)
-        guard wanted > 0 else { return }
-        let take = Int(min(Int64(wanted), entry.size))
-        guard changes.capturedBytes + take <= captureBudget else {
-            changes.uncapturedCandidates += 1
-            return
+        let path = changes.entries[position].path
+        let inspector = entry.dataSize > 0 ? inspector(path, entry.size, entry.mode) : nil
+        let wanted = capture(path, entry.size)
+        var prefix: [UInt8] = []
+        if wanted > 0 {
+            let take = Int(min(Int64(wanted), entry.size))
+            if changes.capturedBytes + take <= captureBudget {
+                prefix = try tar.readData(limit: take)
+                changes.captured[position] = prefix
+                changes.capturedBytes += take
+            } else {
+                changes.uncapturedCandidates += 1
+            }
         }
-        changes.captured[position] = try tar.readData(limit: take)
-        changes.capturedBytes += take
+        guard let inspector else { return }
+        // The inspector sees the whole file: the captured prefix, then the rest as it streams.
+        let wantsMore = prefix.withUnsafeBytes { inspector.consume($0) }
+        if wantsMore { try tar.streamData { inspector.consume($0) } }
+        if let extracted = inspector.extracted { changes.extracted[position] = extracted }
     }
 }

@@ -116,6 +116,19 @@ final class TarReader {
         return data
     }
 
+    /// Hands the current entry's remaining data to `consume` piece by piece, without copying it,
+    /// until `consume` returns false or the data ends.
+    func streamData(_ consume: (UnsafeRawBufferPointer) -> Bool) throws(ImageError) {
+        while remainingData > 0 {
+            guard try fill(1) else { throw failure("the tar stream ends inside an entry's data") }
+            let take = Int(min(Int64(end - start), remainingData))
+            let wantsMore = consume(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + take)]))
+            start += take
+            remainingData -= Int64(take)
+            if !wantsMore { return }
+        }
+    }
+
     /// Reads whatever follows the end-of-archive marker, so digests cover the whole stream.
     func drain() throws(ImageError) {
         start = end

@@ -4,6 +4,7 @@ public enum PackageType: String, Sendable, CaseIterable, Comparable {
     case apk
     case python = "pypi"
     case npm
+    case golang
 
     public static func < (lhs: PackageType, rhs: PackageType) -> Bool { lhs.rawValue < rhs.rawValue }
 }

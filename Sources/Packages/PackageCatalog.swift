@@ -24,24 +24,29 @@ public enum PackageCatalog {
 
     /// Packages sorted by type, name and version; identical ones found in several places are merged.
     public static func inventory(_ files: [CatalogFile], distribution: OSRelease?) -> (packages: [InstalledPackage], warnings: [CatalogWarning]) {
-        var found: [String: InstalledPackage] = [:]
+        var packages: [InstalledPackage] = []
         var warnings: [CatalogWarning] = []
         for file in files {
             for cataloger in catalogers where cataloger.reads(file.path) {
-                let (packages, problems) = cataloger.catalog(file, distribution: distribution)
+                let (found, problems) = cataloger.catalog(file, distribution: distribution)
+                packages += found
                 warnings += problems
-                for package in packages {
-                    let key = package.purl
-                    if var existing = found[key] {
-                        existing.locations += package.locations.filter { !existing.locations.contains($0) }
-                        found[key] = existing
-                    } else {
-                        found[key] = package
-                    }
-                }
             }
         }
-        let packages = found.values.sorted { ($0.type, $0.name, $0.version, $0.purl) < ($1.type, $1.name, $1.version, $1.purl) }
-        return (packages, warnings)
+        return (merged(packages), warnings)
+    }
+
+    /// One package per purl, with every location it was found at, sorted by type, name and version.
+    static func merged(_ packages: [InstalledPackage]) -> [InstalledPackage] {
+        var found: [String: InstalledPackage] = [:]
+        for package in packages {
+            if var existing = found[package.purl] {
+                existing.locations += package.locations.filter { !existing.locations.contains($0) }
+                found[package.purl] = existing
+            } else {
+                found[package.purl] = package
+            }
+        }
+        return found.values.sorted { ($0.type, $0.name, $0.version, $0.purl) < ($1.type, $1.name, $1.version, $1.purl) }
     }
 }

@@ -4,7 +4,9 @@ public enum PackageURL {
     public static func make(type: String, namespace: String? = nil, name: String, version: String?,
                             qualifiers: [String: String] = [:]) -> String {
         var text = "pkg:" + type + "/"
-        if let namespace, !namespace.isEmpty { text += encode(namespace) + "/" }
+        if let namespace, !namespace.isEmpty {
+            text += namespace.split(separator: "/").map { encode(String($0)) }.joined(separator: "/") + "/"
+        }
         text += encode(name)
         if let version, !version.isEmpty { text += "@" + encode(version, keeping: ":") }
         let present = qualifiers.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }

@@ -27,9 +27,25 @@ public struct SoftwareBill: Sendable {
     public init(reference: String, image: Image?, changes: [LayerChanges], created: String, documentID: String) {
         let tree = FileTree(layers: changes)
         let distribution = OSRelease.detect { tree.capturedContent($0, in: changes) }
-        let (packages, warnings) = PackageCatalog.inventory(PackageCatalog.files(in: tree, changes: changes), distribution: distribution)
+        var (packages, warnings) = PackageCatalog.inventory(PackageCatalog.files(in: tree, changes: changes), distribution: distribution)
+        packages = PackageCatalog.merged(packages + Self.goModules(in: tree, changes: changes))
         self.init(reference: reference, image: image, distribution: distribution, packages: packages, warnings: warnings,
                   created: created, documentID: documentID)
+    }
+
+    /// Executables stream past a Go build-information search.
+    public static func inspector(path: String, size: Int64, mode: UInt32) -> (any ContentInspector)? {
+        GoModules.isCandidate(size: size, mode: mode) ? GoBuildInfoInspector() : nil
+    }
+
+    private static func goModules(in tree: FileTree, changes: [LayerChanges]) -> [InstalledPackage] {
+        var packages: [InstalledPackage] = []
+        tree.forEachNode { node in
+            guard node.kind == .regular, let entry = node.entry, changes.indices.contains(node.layer),
+                  let blob = changes[node.layer].extracted[entry] else { return }
+            packages += GoModules.packages(path: changes[node.layer].entries[entry].path, layer: node.layer, blob: blob)
+        }
+        return packages
     }
 
     /// What the layer pass must read for an inventory: the catalogers' files and the release files.

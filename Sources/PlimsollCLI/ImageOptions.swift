@@ -19,12 +19,16 @@ struct ImageReadOptions: ParsableArguments {
     var noVerify = false
 
     /// Opens the image and streams its layers once, keeping the contents `capture` asks for.
-    func read(_ reference: String, capture: @escaping @Sendable (Image) -> @Sendable (String, Int64) -> Int) throws(UsageError) -> (Image, [LayerChanges]) {
+    func read(_ reference: String, capture: @escaping @Sendable (Image) -> @Sendable (String, Int64) -> Int,
+              inspector: @escaping @Sendable (String, Int64, UInt32) -> (any ContentInspector)? = { _, _, _ in nil })
+        throws(UsageError) -> (Image, [LayerChanges]) {
         do {
             let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
             let image = try ImageLoader.load(reference, platform: wanted)
             let progress = ScanProgress(total: image.layers.count)
-            let changes = try LayerScan.read(image, with: LayerReader(verifiesDigests: !noVerify, capture: capture(image)), progress: progress.layerDone)
+            var reader = LayerReader(verifiesDigests: !noVerify, capture: capture(image))
+            reader.inspector = inspector
+            let changes = try LayerScan.read(image, with: reader, progress: progress.layerDone)
             progress.finish()
             return (image, changes)
         } catch {

@@ -10,7 +10,7 @@ import Darwin
 struct SBOMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sbom",
-        abstract: "List the packages in an image: dpkg, apk, Python and npm, as a table, JSON, CycloneDX or SPDX.",
+        abstract: "List the packages in an image: dpkg, apk, Python, npm and Go modules, as a table, JSON, CycloneDX or SPDX.",
         discussion: """
             REF takes the same forms as `plimsoll image`. Only the package databases and manifests are \
             read from the layers. A malformed database entry is reported on stderr as a warning and \
@@ -35,7 +35,7 @@ struct SBOMCommand: ParsableCommand {
         } else {
             chosen = isatty(STDOUT_FILENO) == 1 ? .table : .json
         }
-        let (image, changes) = try reading.read(reference) { _ in SoftwareBill.bytesWanted }
+        let (image, changes) = try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted }, inspector: SoftwareBill.inspector)
         let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: DocumentStamp.now(),
                                 documentID: DocumentStamp.uuid())
         for warning in bill.warnings { Output.error("plimsoll: warning: \(warning)\n") }

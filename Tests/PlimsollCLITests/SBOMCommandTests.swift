@@ -15,6 +15,9 @@ import Testing
         node.file("app/package.json", Array(#"{"name": "shop", "version": "1.0.0"}"#.utf8))
         node.file("app/node_modules/@scope/util/package.json", Array(#"{"name": "@scope/util", "version": "0.2.0", "license": "MIT"}"#.utf8))
         node.symlink("app/node_modules/loop", to: "../node_modules")
+        node.file("app/bin/api", GoBinaryFixture.executable(modules: "path\tshop/cmd/api\nmod\tshop\t(devel)\t\ndep\tgithub.com/google/uuid\tv1.6.0\th1:x=\n"),
+                  mode: 0o755)
+        node.file("app/bin/not-executable", GoBinaryFixture.executable(modules: "dep\tgithub.com/hidden/dep\tv1.0.0\th1:x=\n"))
         return FixtureImage(layers: [
             .init(base, createdBy: "ADD alpine-minirootfs.tar.gz /"),
             .init(python, compression: .zstd, createdBy: "RUN /bin/sh -c pip install requests # buildkit"),
@@ -36,6 +39,7 @@ import Testing
         #expect(purls == [
             "pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1&upstream=busybox",
             "pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1&upstream=musl",
+            "pkg:golang/github.com/google/uuid@v1.6.0", "pkg:golang/shop@%28devel%29", "pkg:golang/stdlib@1.22.3",
             "pkg:npm/%40scope/util@0.2.0", "pkg:npm/shop@1.0.0", "pkg:pypi/requests@2.31.0",
         ])
         let requests = try #require(packages.last?["locations"] as? [[String: Any]])
