@@ -21,12 +21,13 @@ let package = Package(
         .target(name: "DockerfileSyntax"),
         .target(name: "BuildContext", dependencies: ["DockerfileSyntax"]),
         .target(name: "SecretScanning"),
-        // zlib, libzstd and libcrypto from the system (Debian: zlib1g-dev, libzstd-dev, libssl-dev).
+        // zlib, libzstd, libcrypto and SQLite from the system (Debian: zlib1g-dev, libzstd-dev, libssl-dev, libsqlite3-dev).
         .systemLibrary(name: "CGzip", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLibcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ContainerImage", dependencies: ["CGzip", "CZstd", "CLibcrypto"]),
-        .target(name: "Packages", dependencies: ["ContainerImage"]),
+        .target(name: "Packages", dependencies: ["ContainerImage", "CSQLite"]),
         .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["Checks", "ContainerImage", "Packages"]),
         .executableTarget(
@@ -41,7 +42,7 @@ let package = Package(
         // Builds test images (tars, layouts, archives); shared by the image and CLI tests.
         .target(name: "ImageFixtures", dependencies: ["CLibcrypto"], path: "Tests/ImageFixtures"),
         .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage", "ImageFixtures"]),
-        .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage", "ImageFixtures"]),
+        .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage", "ImageFixtures", "CSQLite"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports", "ImageFixtures"]),

@@ -1,6 +1,7 @@
 /// The ecosystems plimsoll catalogs, named as purl types.
 public enum PackageType: String, Sendable, CaseIterable, Comparable {
     case deb
+    case rpm
     case apk
     case python = "pypi"
     case npm
