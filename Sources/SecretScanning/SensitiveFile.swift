@@ -31,6 +31,10 @@ public struct SensitiveFile: Sendable, Hashable {
         if path.hasSuffix(".aws/credentials") {
             return SensitiveFile(id: "aws-credentials", title: "AWS credentials file")
         }
+        if lower == "credentials" || lower == "credentials.json" {
+            let keywords = ["aws_secret_access_key", "client_secret", "private_key", "password", "token", "secret"]
+            return keywords.contains(where: needs) ? SensitiveFile(id: "credentials-file", title: "credentials file") : nil
+        }
         if path.hasSuffix(".docker/config.json"), needs("\"auths\""), needs("\"auth\"") {
             return SensitiveFile(id: "docker-config-auths", title: "Docker registry credentials")
         }

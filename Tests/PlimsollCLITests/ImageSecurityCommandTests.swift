@@ -18,6 +18,7 @@ import Testing
         base.file("etc/shadow", Array("root:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n".utf8))
         base.file("usr/bin/find", size: 2000)
         base.file("bin/sh", size: 1000)
+        base.file("etc/locked.conf", Array("owner-only\n".utf8), mode: 0)
         var install = TarBuilder()
         install.file("usr/bin/curl", size: 3000)
         install.file("var/lib/apt/lists/deb_Packages", size: 2_000_000)

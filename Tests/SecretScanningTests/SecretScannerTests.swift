@@ -65,6 +65,8 @@ import Testing
         #expect(classify(".aws/credentials") == "aws-credentials")
         #expect(classify("infra/terraform.tfstate") == "terraform-state")
         #expect(classify(".git-credentials") == "git-credentials")
+        #expect(classify("app/config/credentials.json", "{\"installed\": {\"client_secret\": \"x\"}}") == "credentials-file")
+        #expect(classify("opt/tool/credentials", "# none yet") == nil)
         #expect(classify("src/app.js") == nil)
     }
 
