@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "BuildContext", targets: ["BuildContext"]),
         .library(name: "ContainerImage", targets: ["ContainerImage"]),
         .library(name: "Packages", targets: ["Packages"]),
+        .library(name: "Advisories", targets: ["Advisories"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +29,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ContainerImage", dependencies: ["CGzip", "CZstd", "CLibcrypto"]),
         .target(name: "Packages", dependencies: ["ContainerImage", "CSQLite"]),
+        .target(name: "Advisories"),
         .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["Checks", "ContainerImage", "Packages"]),
         .executableTarget(
@@ -43,6 +45,7 @@ let package = Package(
         .target(name: "ImageFixtures", dependencies: ["CLibcrypto"], path: "Tests/ImageFixtures"),
         .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage", "ImageFixtures"]),
         .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage", "ImageFixtures", "CSQLite"]),
+        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports", "ImageFixtures"]),
