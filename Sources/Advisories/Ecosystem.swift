@@ -1,0 +1,57 @@
+/// An OSV ecosystem (`Debian:12`, `Alpine:v3.19`, `PyPI`, …) and the version ordering it uses.
+public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
+    public enum Scheme: Sendable {
+        case dpkg, rpm, apk, semver, pep440
+    }
+
+    /// As OSV spells it, suffix included.
+    public var name: String
+
+    public init(_ name: String) { self.name = name }
+
+    public var description: String { name }
+
+    /// The part before the first `:` (`Debian` of `Debian:12`).
+    public var base: String { String(name.split(separator: ":", maxSplits: 1).first ?? "") }
+
+    /// nil for ecosystems whose ordering plimsoll does not implement yet (Maven, RubyGems, …).
+    public var scheme: Scheme? {
+        switch base {
+        case "Debian", "Ubuntu": .dpkg
+        case "Alpine", "Wolfi", "Chainguard": .apk
+        case "Red Hat", "Rocky Linux", "AlmaLinux", "openSUSE", "SUSE", "Photon OS", "Mageia", "openEuler": .rpm
+        case "npm", "Go", "crates.io", "Hex", "Pub", "NuGet": .semver
+        case "PyPI": .pep440
+        default: nil
+        }
+    }
+
+    /// -1, 0 or 1 under the ecosystem's ordering; nil when either side is not a valid version.
+    public func compare(_ a: String, _ b: String) -> Int? {
+        switch scheme {
+        case .dpkg: DpkgVersion(a).flatMap { x in DpkgVersion(b).map { DpkgVersion.compare(x, $0) } }
+        case .rpm: RPMVersion(a).flatMap { x in RPMVersion(b).map { RPMVersion.compare(x, $0) } }
+        case .apk: ApkVersion(a) != nil && ApkVersion(b) != nil ? ApkVersion.compare(a, b) : nil
+        case .semver: SemanticVersion(a).flatMap { x in SemanticVersion(b).map { SemanticVersion.compare(x, $0) } }
+        case .pep440: PEP440Version(a).flatMap { x in PEP440Version(b).map { PEP440Version.compare(x, $0) } }
+        case nil: nil
+        }
+    }
+
+    /// The ecosystem an installed distribution's packages belong to: `Debian:12`, `Ubuntu:22.04:LTS`, `Alpine:v3.19`.
+    public static func distribution(id: String, versionID: String?) -> Ecosystem? {
+        guard let versionID, !versionID.isEmpty else { return nil }
+        let parts = versionID.split(separator: ".")
+        switch id {
+        case "debian": return Ecosystem("Debian:" + (parts.first.map(String.init) ?? versionID))
+        case "ubuntu":
+            // Even-year April releases are the long-term ones.
+            let isLTS = parts.count >= 2 && parts[1] == "04" && (Int(parts[0]) ?? 1) % 2 == 0
+            return Ecosystem("Ubuntu:" + versionID + (isLTS ? ":LTS" : ""))
+        case "alpine": return Ecosystem("Alpine:v" + parts.prefix(2).joined(separator: "."))
+        case "rocky": return Ecosystem("Rocky Linux:" + (parts.first.map(String.init) ?? versionID))
+        case "almalinux": return Ecosystem("AlmaLinux:" + (parts.first.map(String.init) ?? versionID))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,85 @@
+@testable import Advisories
+import Foundation
+import Testing
+
+let osvCorpus = versionCorpus.deletingLastPathComponent().appendingPathComponent("osv")
+
+func osvRecord(_ name: String) throws -> Advisory? {
+    guard let data = FileManager.default.contents(atPath: osvCorpus.appendingPathComponent(name).path) else {
+        print("SKIPPED: \(osvCorpus.path)/\(name) is absent")
+        return nil
+    }
+    return try Advisory.decode([UInt8](data))
+}
+
+@Suite struct AdvisoryMatchingTests {
+    @Test func everyCorpusRecordDecodes() throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: osvCorpus.path) else {
+            print("SKIPPED everyCorpusRecordDecodes: \(osvCorpus.path) is absent")
+            return
+        }
+        let records = try names.filter { $0.hasSuffix(".json") }.map { name in
+            try Advisory.decode([UInt8](try Data(contentsOf: osvCorpus.appendingPathComponent(name))))
+        }
+        #expect(records.count == 34)
+        #expect(records.contains { $0.withdrawn != nil })
+    }
+
+    @Test(arguments: [
+        ("google__osv.dev__gcp__workers__oss_fuzz_worker__testdata__DSA-3029-1.json", "1.2.1-2.2+wheezy2", true),
+        ("google__osv.dev__gcp__workers__oss_fuzz_worker__testdata__DSA-3029-1.json", "1.2.1-2.2+wheezy3", false),
+        ("canonical__ubuntu-security-notices__osv__CVE-2024-6387.json", "1:8.9p1-3ubuntu0.6", true),
+        ("canonical__ubuntu-security-notices__osv__CVE-2024-6387.json", "1:8.9p1-3ubuntu0.10", false),
+        ("canonical__ubuntu-security-notices__osv__CVE-2024-6387.json", "1:8.7p1-2build1", true),
+        ("google__osv.dev__gcp__functions__pypi__testdata__test_vuln.json", "3.1.1", true),
+        ("google__osv.dev__gcp__functions__pypi__testdata__test_vuln.json", "3.1.2", false),
+        ("google__osv.dev__gcp__functions__pypi__testdata__test_vuln.json", "3.0", false),
+        ("google__osv.dev__vulnfeeds__test_data__CVE-2012-2812.json", "0.6.20-r3", true),
+        ("google__osv.dev__vulnfeeds__test_data__CVE-2012-2812.json", "0.6.21-r0", false),
+        ("ossf__osv-schema__tools__ghsa__testdata__greater_than_equals_no_patch.osv.json", "12.0.0", true),
+    ])
+    func corpusRecordsMatchTheirVersions(_ name: String, _ version: String, _ expected: Bool) throws {
+        guard let record = try osvRecord(name), let affected = record.affected?.first, let ecosystem = affected.package?.ecosystem else { return }
+        #expect(AffectedRanges.contains(version, in: affected, ecosystem: Ecosystem(ecosystem)) == expected, "\(record.id) \(version)")
+    }
+
+    @Test func lastAffectedAndLimitEvents() {
+        let events = [Advisory.Event(introduced: "1.0.0"), Advisory.Event(lastAffected: "1.4.2"), Advisory.Event(introduced: "2.0.0"),
+                      Advisory.Event(fixed: "2.1.0")]
+        let npm = Ecosystem("npm")
+        let cases: [(String, Bool)] = [("0.9.0", false), ("1.0.0", true), ("1.4.2", true), ("1.4.3", false), ("2.0.5", true), ("2.1.0", false)]
+        for (version, expected) in cases {
+            #expect(AffectedRanges.contains(version, events: events, ecosystem: npm) == expected, "\(version)")
+        }
+        let limited = [Advisory.Event(introduced: "0"), Advisory.Event(limit: "3.0.0")]
+        #expect(AffectedRanges.contains("2.9.9", events: limited, ecosystem: npm) && !AffectedRanges.contains("3.0.0", events: limited, ecosystem: npm))
+    }
+
+    @Test(arguments: [
+        ("debian", "12", "Debian:12"), ("debian", "11.9", "Debian:11"), ("ubuntu", "22.04", "Ubuntu:22.04:LTS"),
+        ("ubuntu", "23.10", "Ubuntu:23.10"), ("alpine", "3.19.1", "Alpine:v3.19"),
+    ])
+    func distributionsMapToTheirEcosystems(_ id: String, _ version: String, _ expected: String) {
+        #expect(Ecosystem.distribution(id: id, versionID: version)?.name == expected)
+    }
+
+    @Test(arguments: [
+        ("CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H", 8.1, "high"),
+        ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N", 9.1, "critical"),
+        ("CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:N/A:N", 4.7, "medium"),
+        ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:L/A:N", 5.3, "medium"),
+        ("CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 6.1, "medium"),
+        ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", 10.0, "critical"),
+        ("CVSS:3.0/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N", 1.6, "low"),
+        ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N", 0.0, "none"),
+    ])
+    func cvss3BaseScores(_ vector: String, _ score: Double, _ rating: String) throws {
+        let cvss = try #require(CVSS3(vector: vector))
+        #expect(cvss.baseScore == score && cvss.rating == rating, "\(vector): \(cvss.baseScore)")
+    }
+
+    @Test func malformedVectorsAreRejected() {
+        #expect(CVSS3(vector: "CVSS:2.0/AV:N") == nil && CVSS3(vector: "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H") == nil)
+        #expect(CVSS3(vector: "CVSS:3.1/AV:N/AC:L") == nil)
+    }
+}
