@@ -29,13 +29,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ContainerImage", dependencies: ["CGzip", "CZstd", "CLibcrypto"]),
         .target(name: "Packages", dependencies: ["ContainerImage", "CSQLite"]),
-        .target(name: "Advisories"),
+        .target(name: "Advisories", dependencies: ["Packages", "CGzip", "CSQLite"]),
         .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Reports", dependencies: ["Checks", "ContainerImage", "Packages"]),
+        .target(name: "Reports", dependencies: ["Checks", "ContainerImage", "Packages", "Advisories"]),
         .executableTarget(
             name: "PlimsollCLI",
             dependencies: [
-                "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Checks", "Reports",
+                "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),

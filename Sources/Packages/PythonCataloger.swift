@@ -20,23 +20,7 @@ struct PythonCataloger: Cataloger {
         } else if let license = headers["License"], !license.isEmpty, license != "UNKNOWN", !license.contains("\n") {
             licenses = [license]
         }
-        let purl = PackageURL.make(type: "pypi", name: Self.normalized(name), version: version)
+        let purl = PackageURL.make(type: "pypi", name: PackageNames.pep503(name), version: version)
         return ([InstalledPackage(type: .python, name: name, version: version, purl: purl, locations: [file.location], licenses: licenses)], [])
-    }
-
-    /// PEP 503: lower case, every run of `-`, `_` and `.` one `-`.
-    static func normalized(_ name: String) -> String {
-        var output = ""
-        var inRun = false
-        for character in name.lowercased() {
-            if character == "-" || character == "_" || character == "." {
-                if !inRun { output.append("-") }
-                inRun = true
-            } else {
-                output.append(character)
-                inRun = false
-            }
-        }
-        return output
     }
 }

@@ -144,7 +144,7 @@ func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease
         ("Flask_Login", "flask-login"), ("zope.interface", "zope-interface"), ("A__B--C..d", "a-b-c-d"), ("requests", "requests"),
     ])
     func pep503Normalisation(_ name: String, _ expected: String) {
-        #expect(PythonCataloger.normalized(name) == expected)
+        #expect(PackageNames.pep503(name) == expected)
     }
 
     @Test func purlEncoding() {

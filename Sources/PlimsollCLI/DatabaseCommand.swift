@@ -1,0 +1,119 @@
+import Advisories
+import ArgumentParser
+import BuildContext
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the advisory database lives: `--db`, then `PLIMSOLL_DB`, then `~/.cache/plimsoll/advisories.sqlite`.
+struct DatabaseLocation: ParsableArguments {
+    @Option(name: .customLong("db"), help: "The advisory database. Default: $PLIMSOLL_DB, or ~/.cache/plimsoll/advisories.sqlite.")
+    var path: String?
+
+    var resolved: String {
+        if let path { return path }
+        if let environment = getenv("PLIMSOLL_DB"), environment.pointee != 0 { return String(cString: environment) }
+        let home = getenv("HOME").map { String(cString: $0) } ?? "."
+        return home + "/.cache/plimsoll/advisories.sqlite"
+    }
+
+    func open(readOnly: Bool) throws(UsageError) -> AdvisoryDatabase {
+        let path = resolved
+        if readOnly, access(path, F_OK) != 0 {
+            throw UsageError(message: "no advisory database at \(path); load OSV records with `plimsoll db import FILE.zip|DIR|FILE.json`")
+        }
+        if !readOnly {
+            let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            if !directory.isEmpty { _ = mkdir(directory, 0o755) }
+        }
+        do {
+            return try AdvisoryDatabase(path: path, readOnly: readOnly)
+        } catch {
+            throw UsageError(message: error.description)
+        }
+    }
+}
+
+struct DatabaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Manage the local advisory database (OSV records in SQLite).",
+        subcommands: [DatabaseImport.self, DatabaseInfo.self])
+}
+
+struct DatabaseImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load OSV records from .json files, directories of them, or OSV's all.zip archives; newer records (by `modified`) replace older ones.")
+
+    @Argument(help: "OSV record files, directories or zip archives.")
+    var sources: [String]
+
+    @OptionGroup var database: DatabaseLocation
+
+    func run() throws {
+        var documents: [(source: String, bytes: [UInt8])] = []
+        for source in sources {
+            documents += try OSVSources.read(source)
+        }
+        let store = try database.open(readOnly: false)
+        let summary: AdvisoryDatabase.ImportSummary
+        do {
+            summary = try store.importRecords(documents, updated: DocumentStamp.now())
+        } catch {
+            throw UsageError(message: error.description)
+        }
+        for (record, reason) in summary.rejected { Output.error("plimsoll: warning: \(record): \(reason)\n") }
+        Output.standard("""
+            imported \(summary.imported) new, \(summary.replaced) updated, \(summary.unchanged) unchanged, \
+            \(summary.rejected.count) rejected records into \(database.resolved)\n
+            """)
+    }
+}
+
+struct DatabaseInfo: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "info", abstract: "Record counts per ecosystem and the last update time.")
+
+    @OptionGroup var database: DatabaseLocation
+
+    func run() throws {
+        let store = try database.open(readOnly: true)
+        let info: (ecosystems: [(String, Int)], records: Int, updated: String?)
+        do {
+            info = try store.info()
+        } catch {
+            throw UsageError(message: error.description)
+        }
+        var text = "\(database.resolved): \(info.records) records, last updated \(info.updated ?? "never")\n"
+        for (ecosystem, count) in info.ecosystems { text += "  \(ecosystem): \(count)\n" }
+        Output.standard(text)
+    }
+}
+
+/// OSV records from the forms `db import` takes.
+enum OSVSources {
+    static func read(_ source: String) throws(UsageError) -> [(source: String, bytes: [UInt8])] {
+        if source.hasSuffix(".zip") {
+            let bytes = try InputFiles.read(source, limit: 2 << 30)
+            do {
+                return try OSVArchive.records(bytes).map { (source + ":" + $0.name, $0.bytes) }
+            } catch {
+                throw UsageError(message: "\(source): \(error)")
+            }
+        }
+        var status = stat()
+        if stat(source, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            guard let directory = opendir(source) else { throw UsageError(message: "cannot read \(source)") }
+            defer { closedir(directory) }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasSuffix(".json") { names.append(name) }
+            }
+            return try names.sorted().map { name throws(UsageError) in (source + "/" + name, try InputFiles.read(source + "/" + name)) }
+        }
+        return [(source, try InputFiles.read(source))]
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import ImageFixtures
+import Testing
+
+/// `plimsoll db import`, `db info` and `scan` end to end, on the shared OSV records.
+@Suite struct ScanCommandTests {
+    static let osv = PlimsollBinary.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/osv")
+
+    /// A Debian 7 image whose nginx, cryptography and marky-markdown sit inside the corpus records' ranges.
+    static func vulnerableImage(nginx: String = "1.2.1-2.2+wheezy2") -> FixtureImage {
+        var base = TarBuilder()
+        base.file("etc/os-release", Array("ID=debian\nVERSION_ID=\"7\"\n".utf8))
+        base.file("var/lib/dpkg/status", Array("""
+            Package: nginx-full
+            Status: install ok installed
+            Architecture: amd64
+            Source: nginx
+            Version: \(nginx)
+
+            Package: libssl1.0.0
+            Status: install ok installed
+            Architecture: amd64
+            Source: openssl
+            Version: 1.0.1e-2+deb7u12
+
+            """.utf8))
+        var app = TarBuilder()
+        app.file("usr/lib/python3/site-packages/cryptography-3.1.1.dist-info/METADATA", Array("Name: cryptography\nVersion: 3.1.1\n".utf8))
+        app.file("srv/node_modules/marky-markdown/package.json", Array(#"{"name": "marky-markdown", "version": "12.0.0"}"#.utf8))
+        app.file("srv/node_modules/left-pad/package.json", Array(#"{"name": "left-pad", "version": "1.3.0"}"#.utf8))
+        return FixtureImage(layers: [.init(base, createdBy: "ADD rootfs /"), .init(app, createdBy: "COPY app / # buildkit")])
+    }
+
+    @Test func importInfoAndScanFindExactlyTheExpectedAdvisories() throws {
+        guard FileManager.default.fileExists(atPath: Self.osv.path) else {
+            print("SKIPPED importInfoAndScanFindExactlyTheExpectedAdvisories: \(Self.osv.path) is absent")
+            return
+        }
+        let scratch = try Scratch()
+        let database = scratch.url.appendingPathComponent("db/advisories.sqlite").path
+        let imported = try PlimsollBinary.run(["db", "import", Self.osv.path, "--db", database])
+        #expect(imported.status == 0 && imported.stdout.hasPrefix("imported 30 new"), "\(imported.stdout) \(imported.stderr)")
+        #expect(imported.stderr.contains("CVE-2023-41045: a GIT range has no introduced event"))
+        let info = try PlimsollBinary.run(["db", "info", "--db", database])
+        #expect(info.stdout.contains("30 records") && info.stdout.contains("  Debian:7: 1"))
+        try Data(Self.vulnerableImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("old.tar"))
+        let scan = try PlimsollBinary.run(["scan", "old.tar", "--db", database, "--format", "json"], in: scratch.url)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])
+        let found = try #require(document["vulnerabilities"] as? [[String: Any]])
+        let pairs = Set(found.map { "\($0["id"] as? String ?? "") \($0["package"] as? String ?? "")" })
+        #expect(pairs == ["DSA-3029-1 nginx-full", "PYSEC-2021-63 cryptography", "GHSA-pxmp-fwjc-4x7q marky-markdown"], "\(pairs)")
+        let nginx = try #require(found.first { $0["id"] as? String == "DSA-3029-1" })
+        #expect(nginx["fixedVersion"] as? String == "1.2.1-2.2+wheezy3" && nginx["ecosystem"] as? String == "Debian:7")
+        #expect(nginx["layer"] as? Int == 0 && nginx["path"] as? String == "/var/lib/dpkg/status")
+        let unfixed = try PlimsollBinary.run(["scan", "old.tar", "--db", database, "--format", "json", "--ignore-unfixed"], in: scratch.url)
+        #expect(!unfixed.stdout.contains("marky-markdown"))
+        try Data(Self.vulnerableImage(nginx: "1.2.1-2.2+wheezy3").dockerArchive()).write(to: scratch.url.appendingPathComponent("patched.tar"))
+        let patched = try PlimsollBinary.run(["scan", "patched.tar", "--db", database], in: scratch.url)
+        #expect(!patched.stdout.contains("DSA-3029-1") && patched.stdout.contains("PYSEC-2021-63"))
+        #expect(patched.stdout.contains("cryptography 3.1.1 (PyPI)") && patched.stdout.contains("fixed in 3.1.2"))
+    }
+
+    @Test func badDatabasesAndArchivesGiveOneErrorLine() throws {
+        let scratch = try Scratch()
+        try Data(Self.vulnerableImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("i.tar"))
+        let missing = try PlimsollBinary.run(["scan", "i.tar", "--db", "nowhere.sqlite"], in: scratch.url)
+        #expect(missing.status == 2 && missing.stderr.contains("no advisory database at nowhere.sqlite; load OSV records with"))
+        try scratch.write("corrupt.sqlite", String(repeating: "not a database ", count: 100))
+        let corrupt = try PlimsollBinary.run(["scan", "i.tar", "--db", "corrupt.sqlite"], in: scratch.url)
+        #expect(corrupt.status == 2 && corrupt.stderr.split(separator: "\n").count == 1, "\(corrupt.stderr)")
+        try scratch.write("record.json", "{\"id\": \"X-1\", \"affected\": [{\"package\": {\"ecosystem\": \"npm\", \"name\": \"a\"}}]}")
+        let zipped = try zip(["../../escape.json": Array("{}".utf8)])
+        try Data(zipped).write(to: scratch.url.appendingPathComponent("evil.zip"))
+        let traversal = try PlimsollBinary.run(["db", "import", "evil.zip", "--db", "new.sqlite"], in: scratch.url)
+        #expect(traversal.status == 2 && traversal.stderr.contains("the archive has an entry outside it: ../../escape.json"), "\(traversal.stderr)")
+        try scratch.write("bad.json", "{\"id\": ")
+        let malformed = try PlimsollBinary.run(["db", "import", "bad.json", "record.json", "--db", "new.sqlite"], in: scratch.url)
+        #expect(malformed.status == 0 && malformed.stderr.contains("bad.json: not a valid OSV record") && malformed.stdout.hasPrefix("imported 1 new"))
+        let format = try PlimsollBinary.run(["scan", "i.tar", "--db", "new.sqlite", "--fail-on", "sometimes"], in: scratch.url)
+        #expect(format.status == 2 && format.stderr.contains("--fail-on 'sometimes'"))
+    }
+
+    @Test func aZipOfRecordsImports() throws {
+        let scratch = try Scratch()
+        let record = #"{"id": "GHSA-test-0001", "modified": "2026-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "npm", "name": "left-pad"}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.3.1"}]}]}], "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}]}"#
+        try Data(try zip(["GHSA-test-0001.json": Array(record.utf8)], deflate: true)).write(to: scratch.url.appendingPathComponent("all.zip"))
+        let imported = try PlimsollBinary.run(["db", "import", "all.zip", "--db", "z.sqlite"], in: scratch.url)
+        #expect(imported.stdout.hasPrefix("imported 1 new"), "\(imported.stderr)")
+        try Data(Self.vulnerableImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("i.tar"))
+        let scan = try PlimsollBinary.run(["scan", "i.tar", "--db", "z.sqlite"], in: scratch.url)
+        #expect(scan.status == 1, "a critical vulnerability fails at the default --fail-on high")
+        #expect(scan.stdout.contains("critical 9.8  GHSA-test-0001  fixed in 1.3.1"), "\(scan.stdout)")
+    }
+
+    /// A zip written by the system's `zip` (or Python), since Foundation has none.
+    func zip(_ members: [String: [UInt8]], deflate: Bool = false) throws -> [UInt8] {
+        let scratch = try Scratch()
+        let script = """
+            import sys, zipfile, json
+            members = json.loads(sys.stdin.read())
+            with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED if sys.argv[2] == "1" else zipfile.ZIP_STORED) as archive:
+                for name, data in members.items(): archive.writestr(name, bytes(data))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let path = scratch.url.appendingPathComponent("out.zip").path
+        process.arguments = ["python3", "-c", script, path, deflate ? "1" : "0"]
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        let json = "{" + members.map { "\"\($0.key)\": [\($0.value.map(String.init).joined(separator: ","))]" }.joined(separator: ",") + "}"
+        input.fileHandleForWriting.write(Data(json.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
