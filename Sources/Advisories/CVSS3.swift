@@ -18,16 +18,10 @@ public struct CVSS3: Sendable, Equatable {
             guard pair.count == 2 else { return nil }
             metrics[pair[0]] = pair[1]
         }
-        let weights: [String: [Substring: Double]] = [
-            "AV": ["N": 0.85, "A": 0.62, "L": 0.55, "P": 0.2],
-            "AC": ["L": 0.77, "H": 0.44],
-            "UI": ["N": 0.85, "R": 0.62],
-            "C": ["H": 0.56, "L": 0.22, "N": 0], "I": ["H": 0.56, "L": 0.22, "N": 0], "A": ["H": 0.56, "L": 0.22, "N": 0],
-        ]
         guard let scope = metrics["S"], scope == "U" || scope == "C" else { return nil }
         let changed = scope == "C"
         let privileges: [Substring: Double] = changed ? ["N": 0.85, "L": 0.68, "H": 0.5] : ["N": 0.85, "L": 0.62, "H": 0.27]
-        func weight(_ key: String) -> Double? { metrics[Substring(key)].flatMap { weights[key]?[$0] } }
+        func weight(_ key: String) -> Double? { metrics[Substring(key)].flatMap { Self.weights[key]?[$0] } }
         guard let av = weight("AV"), let ac = weight("AC"), let ui = weight("UI"), let c = weight("C"), let i = weight("I"),
               let a = weight("A"), let pr = metrics["PR"].flatMap({ privileges[$0] }) else { return nil }
         let impactSubScore = 1 - (1 - c) * (1 - i) * (1 - a)
@@ -41,6 +35,14 @@ public struct CVSS3: Sendable, Equatable {
             baseScore = Self.roundUp(min(impact + exploitability, 10))
         }
     }
+
+    /// The specification's metric weights (privileges required depends on scope and is chosen above).
+    static let weights: [String: [Substring: Double]] = [
+        "AV": ["N": 0.85, "A": 0.62, "L": 0.55, "P": 0.2],
+        "AC": ["L": 0.77, "H": 0.44],
+        "UI": ["N": 0.85, "R": 0.62],
+        "C": ["H": 0.56, "L": 0.22, "N": 0], "I": ["H": 0.56, "L": 0.22, "N": 0], "A": ["H": 0.56, "L": 0.22, "N": 0],
+    ]
 
     /// CVSS 3.1's Roundup: the smallest one-decimal number at least the input, free of floating-point drift.
     static func roundUp(_ value: Double) -> Double {

@@ -5,17 +5,21 @@ public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// As OSV spells it, suffix included.
-    public var name: String
+    public let name: String
+    /// nil for ecosystems whose ordering plimsoll does not implement yet (Maven, RubyGems, …).
+    public let scheme: Scheme?
 
-    public init(_ name: String) { self.name = name }
+    public init(_ name: String) {
+        self.name = name
+        scheme = Self.scheme(base: String(name.split(separator: ":", maxSplits: 1).first ?? ""))
+    }
 
     public var description: String { name }
 
     /// The part before the first `:` (`Debian` of `Debian:12`).
     public var base: String { String(name.split(separator: ":", maxSplits: 1).first ?? "") }
 
-    /// nil for ecosystems whose ordering plimsoll does not implement yet (Maven, RubyGems, …).
-    public var scheme: Scheme? {
+    private static func scheme(base: String) -> Scheme? {
         switch base {
         case "Debian", "Ubuntu": .dpkg
         case "Alpine", "Wolfi", "Chainguard": .apk

@@ -35,8 +35,18 @@ struct ZipArchive {
         let floor = max(0, bytes.count - 22 - 65_535)
         while end >= floor, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 5 && bytes[end + 3] == 6) { end -= 1 }
         guard end >= floor else { throw .malformed("no end of central directory") }
-        let count = u16(end + 10)
+        func u64(_ at: Int) -> Int { u32(at) | u32(at + 4) << 32 }
+        var count = u16(end + 10)
         var position = u32(end + 16)
+        // ZIP64 (more than 65 535 members, as OSV's larger archives have): a locator right before
+        // the end record points at the ZIP64 end record with the real count and offset.
+        let locator = end - 20
+        if count == 0xFFFF || position == 0xFFFF_FFFF, locator >= 0, u32(locator) == 0x0706_4B50 {
+            let record = u64(locator + 8)
+            guard record >= 0, record + 56 <= bytes.count, u32(record) == 0x0606_4B50 else { throw .malformed("the ZIP64 end record is damaged") }
+            count = u64(record + 32)
+            position = u64(record + 48)
+        }
         var members: [Member] = []
         for _ in 0..<count {
             guard position + 46 <= bytes.count, u32(position) == 0x0201_4B50 else { throw .malformed("a central directory entry is damaged") }
