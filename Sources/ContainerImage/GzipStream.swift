@@ -6,7 +6,8 @@ final class GzipStream: ByteStream {
     private let layer: Int
     // zlib keeps pointers into the z_stream, so it must stay at one heap address.
     private let stream: UnsafeMutablePointer<z_stream>
-    private let input: UnsafeMutableRawBufferPointer
+    private static let inputSize = 256 * 1024
+    private let input: UnsafeMutableRawPointer
     private var sourceEnded = false
     private var atMemberEnd = false
     private var finished = false
@@ -16,7 +17,7 @@ final class GzipStream: ByteStream {
         self.layer = layer
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        input = .allocate(byteCount: 256 * 1024, alignment: 16)
+        input = .allocate(byteCount: Self.inputSize, alignment: 16)
         // 32 + 15: accept a gzip or zlib header, with the largest window.
         guard inflateInit2_(stream, 32 + 15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             stream.deallocate()
@@ -37,11 +38,11 @@ final class GzipStream: ByteStream {
         stream.pointee.avail_out = UInt32(buffer.count)
         while Int(stream.pointee.avail_out) == buffer.count {
             if stream.pointee.avail_in == 0, !sourceEnded {
-                let count = try source.read(into: input)
+                let count = try source.read(into: UnsafeMutableRawBufferPointer(start: input, count: Self.inputSize))
                 if count == 0 {
                     sourceEnded = true
                 } else {
-                    stream.pointee.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                    stream.pointee.next_in = input.assumingMemoryBound(to: Bytef.self)
                     stream.pointee.avail_in = UInt32(count)
                 }
             }

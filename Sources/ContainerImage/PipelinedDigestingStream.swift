@@ -16,7 +16,7 @@ final class PipelinedDigestingStream: DigestStream, @unchecked Sendable {
     private let hasher = SHA256Hasher()
     private let queue = DispatchQueue(label: "plimsoll.digest")
     private let released = DispatchSemaphore(value: bufferCount)
-    private let buffers: [UnsafeMutableRawBufferPointer]
+    private let buffers: [UnsafeMutableRawPointer]
     private var current = -1
     private var position = 0
     private var filled = 0
@@ -45,7 +45,7 @@ final class PipelinedDigestingStream: DigestStream, @unchecked Sendable {
             if filled == 0 { return 0 }
         }
         let count = min(output.count, filled - position)
-        output.baseAddress?.copyMemory(from: buffers[current].baseAddress! + position, byteCount: count)
+        output.baseAddress?.copyMemory(from: buffers[current] + position, byteCount: count)
         position += count
         return count
     }
@@ -59,8 +59,8 @@ final class PipelinedDigestingStream: DigestStream, @unchecked Sendable {
         position = 0
         filled = 0
         let buffer = buffers[current]
-        while filled < buffer.count {
-            let read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+        while filled < Self.bufferSize {
+            let read = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + filled, count: Self.bufferSize - filled))
             if read == 0 {
                 ended = true
                 break
@@ -73,7 +73,7 @@ final class PipelinedDigestingStream: DigestStream, @unchecked Sendable {
     private func submitCurrent() {
         guard current >= 0, held > 0 else { return }
         held -= 1
-        nonisolated(unsafe) let bytes = UnsafeRawBufferPointer(rebasing: buffers[current][..<filled])
+        nonisolated(unsafe) let bytes = UnsafeRawBufferPointer(start: buffers[current], count: filled)
         nonisolated(unsafe) let hasher = hasher
         let released = released
         queue.async {

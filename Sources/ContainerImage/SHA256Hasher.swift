@@ -6,7 +6,8 @@ final class SHA256Hasher {
 
     init() {
         // EVP_MD_CTX_new fails only when malloc fails, where nothing else would work either.
-        context = EVP_MD_CTX_new()!
+        guard let context = EVP_MD_CTX_new() else { preconditionFailure("out of memory for a SHA-256 context") }
+        self.context = context
         EVP_DigestInit_ex(context, EVP_sha256(), nil)
     }
 

@@ -10,14 +10,15 @@ enum StandardInputSpool {
     static func spool(from input: Int32 = STDIN_FILENO) throws(ImageError) -> OpenFile {
         let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         var template = Array((directory + "/plimsoll-stdin-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw .unreadable(path: directory, reason: OpenFile.lastError()) }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
+        let size = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         defer { buffer.deallocate() }
         var total: Int64 = 0
         while true {
-            let count = read(input, buffer.baseAddress, buffer.count)
+            let count = read(input, buffer, size)
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else {
                 close(descriptor)
@@ -26,7 +27,7 @@ enum StandardInputSpool {
             if count == 0 { break }
             var written = 0
             while written < count {
-                let result = write(descriptor, buffer.baseAddress! + written, count - written)
+                let result = write(descriptor, buffer + written, count - written)
                 if result < 0, errno == EINTR { continue }
                 guard result > 0 else {
                     close(descriptor)

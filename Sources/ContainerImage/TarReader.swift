@@ -198,7 +198,7 @@ final class TarReader {
         if end - start >= count { return true }
         if start > 0 {
             let pending = end - start
-            if pending > 0 { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: pending) }
+            if pending > 0, let base = buffer.baseAddress { base.copyMemory(from: base + start, byteCount: pending) }
             start = 0
             end = pending
         }
