@@ -34,7 +34,7 @@ public final class AdvisoryDatabase {
             var version = 0
             try connection.prepare("PRAGMA user_version").run { version = $0.integer(0) }
             if version > Self.schemaVersion {
-                throw Failure(description: "\(path) was written by a newer plimsoll (schema \(version)); run `plimsoll db update` or delete it")
+                throw Failure(description: "\(path) was written by a newer plimsoll (schema \(version)); delete it and import the records again with `plimsoll db import`")
             }
             if version == 0, !readOnly {
                 try connection.execute("""
@@ -47,7 +47,7 @@ public final class AdvisoryDatabase {
                     PRAGMA user_version = \(Self.schemaVersion);
                     """)
             } else if version == 0 {
-                throw Failure(description: "\(path) is not a plimsoll advisory database; run `plimsoll db import` or `plimsoll db update`")
+                throw Failure(description: "\(path) is not a plimsoll advisory database; load one with `plimsoll db import`")
             }
         } catch let failure as Failure {
             throw failure
