@@ -22,6 +22,8 @@ public struct ImageCheckContext: Sendable {
     let entries: [(path: String, node: FileTree.Node)]
     /// Caches found in the final filesystem; both a rule and the list of wins need them.
     let cacheTallies: [LeftoverLocation.Tally]
+    /// Credentials in every captured file of every layer; two rules split them by visibility.
+    let secrets: [ImageSecret]
     /// The distribution, when the image has a release file.
     public private(set) var distribution: OSRelease?
 
@@ -56,6 +58,7 @@ public struct ImageCheckContext: Sendable {
         self.entries = entries
         self.files = files.sorted { $0.path < $1.path }
         cacheTallies = LeftoverLocation.tally(LeftoverLocation.caches, in: files)
+        secrets = ImageSecret.search(changes, configuration: configuration)
         distribution = nil
         distribution = OSRelease.detect { self.finalContent($0) }
     }

@@ -19,10 +19,10 @@ struct ImageSecret {
     }
 
     /// Every layer entry whose content was read, checked by name and content.
-    static func search(_ image: ImageCheckContext) -> [ImageSecret] {
+    static func search(_ changes: [LayerChanges], configuration: Configuration) -> [ImageSecret] {
         var secrets: [ImageSecret] = []
-        let configured = ImagePathPatterns.compiled(image.configuration.sensitiveFiles)
-        for layer in image.changes {
+        let configured = ImagePathPatterns.compiled(configuration.sensitiveFiles)
+        for layer in changes {
             for (entry, content) in layer.captured.sorted(by: { $0.key < $1.key }) {
                 let path = layer.entries[entry].path
                 if configured.matches(path) {

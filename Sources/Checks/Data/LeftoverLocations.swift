@@ -36,7 +36,7 @@ struct LeftoverLocation: Sendable {
         var bytes: Int64 = 0
         var files = 0
         var bytesByLayer: [Int: Int64] = [:]
-        var mainLayer: Int? { bytesByLayer.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
+        var mainLayer: Int? { bytesByLayer.layerWithMostBytes }
     }
 
     /// Totals per location over the final filesystem; only locations with files.

@@ -45,7 +45,7 @@ struct BuildToolchainLeft: ImageRule {
             bytes += size
             bytesByLayer[layer, default: 0] += size
         }
-        guard !found.isEmpty, let layer = bytesByLayer.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return [] }
+        guard !found.isEmpty, let layer = bytesByLayer.layerWithMostBytes else { return [] }
         let names = found.keys.sorted().prefix(6).joined(separator: ", ")
         return [image.finding(Self.meta, layer: layer, path: found.values.min(), """
             the final image has build tools (\(names)) and \(ByteSize.format(bytes)) of toolchain files, mostly from \

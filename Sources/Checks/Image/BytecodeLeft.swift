@@ -35,7 +35,7 @@ struct BytecodeLeft: ImageRule {
             bytesByLayer[layer, default: 0] += size
             if example == nil { example = path }
         }
-        guard count > 0, let layer = bytesByLayer.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return [] }
+        guard count > 0, let layer = bytesByLayer.layerWithMostBytes else { return [] }
         return [image.finding(Self.meta, layer: layer, path: example, """
             \(count) Python bytecode files (\(ByteSize.format(bytes))) outside site-packages, mostly from \(image.describe(layer: layer)); \
             set PYTHONDONTWRITEBYTECODE=1 while building or delete them in the same RUN

@@ -48,7 +48,7 @@ struct LeftoverMetadata: ImageRule {
         }
         return found.keys.sorted().map { root in
             let entry = found[root] ?? (0, 0, [:])
-            let layer = entry.layers.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            let layer = entry.layers.layerWithMostBytes
             let what = entry.files > 1 ? "\(entry.files) files, \(ByteSize.format(entry.bytes))" : ByteSize.format(entry.bytes)
             return image.finding(Self.meta, layer: layer, path: root,
                                  "/\(root) (\(what)) is in the image\(layer.map { ", from \(image.describe(layer: $0))" } ?? ""); add it to .dockerignore")

@@ -27,7 +27,7 @@ struct SecretInDeletedFile: ImageRule {
         ])
 
     func check(_ image: ImageCheckContext) -> [Finding] {
-        ImageSecret.search(image).filter { !$0.isVisible(in: image.tree) }.map { secret in
+        image.secrets.filter { !$0.isVisible(in: image.tree) }.map { secret in
             image.finding(Self.meta, layer: secret.layer, path: secret.path, """
                 /\(secret.path) held a credential (\(secret.description)) in \(image.describe(layer: secret.layer)); a later layer \
                 hides it, but the layer still ships it: rotate it and keep it out of every layer

@@ -20,7 +20,7 @@ struct SecretInImageFile: ImageRule {
         ])
 
     func check(_ image: ImageCheckContext) -> [Finding] {
-        ImageSecret.search(image).filter { $0.isVisible(in: image.tree) }.map { secret in
+        image.secrets.filter { $0.isVisible(in: image.tree) }.map { secret in
             image.finding(Self.meta, layer: secret.layer, path: secret.path,
                           "/\(secret.path) holds a credential (\(secret.description)), added by \(image.describe(layer: secret.layer)); anyone who pulls the image can read it")
         }
