@@ -1,5 +1,6 @@
 @testable import Advisories
 import Foundation
+import ImageFixtures
 import Testing
 
 let osvCorpus = versionCorpus.deletingLastPathComponent().appendingPathComponent("osv")
@@ -88,15 +89,11 @@ func osvRecord(_ name: String) throws -> Advisory? {
     @Test func aZip64ArchiveWithMoreThan65535MembersIsReadWhole() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("plimsoll-zip64-\(UUID().uuidString).zip").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        _ = try ExternalTool.run(["python3", "-c", """
             import sys, zipfile
             with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
                 for i in range(66000): z.writestr(f"R-{i}.json", '{"id": "R-%d"}' % i)
-            """, path]
-        try process.run()
-        process.waitUntilExit()
+            """, path])
         let records = try OSVArchive.records([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(records.count == 66000 && records.last?.bytes == Array(#"{"id": "R-65999"}"#.utf8))
     }

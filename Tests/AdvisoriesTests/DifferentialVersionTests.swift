@@ -1,5 +1,6 @@
 @testable import Advisories
 import Foundation
+import ImageFixtures
 import Testing
 
 /// plimsoll against the real `dpkg --compare-versions` on generated versions.
@@ -27,14 +28,7 @@ import Testing
         let script = pairs.map { a, b in
             "if dpkg --compare-versions '\(a)' lt '\(b)' 2>/dev/null; then echo lt; elif dpkg --compare-versions '\(a)' eq '\(b)' 2>/dev/null; then echo eq; else echo gt; fi"
         }.joined(separator: "\n")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let answers = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
-        process.waitUntilExit()
+        let answers = try ExternalTool.run(["sh", "-c", script]).text.split(separator: "\n")
         try #require(answers.count == pairs.count)
         var compared = 0
         for ((a, b), answer) in zip(pairs, answers) {

@@ -1,5 +1,6 @@
 @testable import Advisories
 import Foundation
+import ImageFixtures
 import Testing
 
 @Suite struct LanguageVersionTests {
@@ -38,12 +39,7 @@ import Testing
 
     /// plimsoll against Python's `packaging` on generated versions.
     @Test func pep440AgreesWithPythonPackaging() throws {
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import packaging.version"]
-        try check.run()
-        check.waitUntilExit()
-        guard check.terminationStatus == 0 else {
+        guard try ExternalTool.run(["python3", "-c", "import packaging.version"]).status == 0 else {
             print("SKIPPED pep440AgreesWithPythonPackaging: python3 packaging is not installed")
             return
         }
@@ -69,17 +65,7 @@ import Testing
                 if a is None or b is None: print("x")
                 else: print(-1 if a < b else (1 if a > b else 0), str(a), str(b))
             """#
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(versions.joined(separator: "\n").utf8))
-        try input.fileHandleForWriting.close()
-        let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
-        process.waitUntilExit()
+        let lines = try ExternalTool.run(["python3", "-c", script], input: Array(versions.joined(separator: "\n").utf8)).text.split(separator: "\n")
         try #require(lines.count == versions.count - 1)
         var compared = 0
         for (index, line) in lines.enumerated() {

@@ -47,26 +47,14 @@ import Testing
         var arm = sampleImage()
         arm.architecture = "arm64"
         try FixtureImage.writeMultiPlatformLayout([(sampleImage(), nil), (arm, "v8")], to: directory.url.appendingPathComponent("multi"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import jsonschema, referencing"]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard try ExternalTool.run(["python3", "-c", "import jsonschema, referencing"]).status == 0 else {
             print("SKIPPED fixtureLayoutsAreValidOCIDocuments: python3 jsonschema is not installed")
             return
         }
         // The multi-platform layout has a nested index, two manifests and an attestation manifest.
         for (layout, expected) in [("single", "checked 1\n"), ("multi", "checked 4\n")] {
-            let check = Process()
-            check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            check.arguments = ["python3", "-c", Self.validator, Self.schemas.path, directory.url.appendingPathComponent(layout).path]
-            let pipe = Pipe()
-            check.standardOutput = pipe
-            check.standardError = pipe
-            try check.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            check.waitUntilExit()
+            let output = try ExternalTool.run(["python3", "-c", Self.validator, Self.schemas.path, directory.url.appendingPathComponent(layout).path],
+                                              mergingErrors: true).text
             #expect(output == expected, "\(layout): \(output)")
         }
     }

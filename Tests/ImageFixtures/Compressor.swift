@@ -6,21 +6,10 @@ public enum Compressor {
     public static func zstd(_ bytes: [UInt8]) -> [UInt8] { run(["zstd", "-c", "-q"], bytes) }
 
     static func run(_ arguments: [String], _ input: [UInt8]) -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        do { try process.run() } catch { fatalError("cannot run \(arguments[0]): \(error)") }
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input))
-            try? stdin.fileHandleForWriting.close()
+        do {
+            return try ExternalTool.run(arguments, input: input).output
+        } catch {
+            fatalError("cannot run \(arguments[0]): \(error)")
         }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return [UInt8](output)
     }
 }

@@ -76,18 +76,8 @@ import Testing
         for (format, kind) in [("cyclonedx-json", "cyclonedx"), ("spdx-json", "spdx")] {
             let outcome = try PlimsollBinary.run(["sbom", "app.tar", "--format", format], in: scratch.url)
             #expect(outcome.status == 0)
-            let check = Process()
-            check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            check.arguments = ["python3", "-c", validator, schemas.path, kind]
-            let input = Pipe(), output = Pipe()
-            check.standardInput = input
-            check.standardOutput = output
-            check.standardError = output
-            try check.run()
-            input.fileHandleForWriting.write(Data(outcome.stdout.utf8))
-            try input.fileHandleForWriting.close()
-            let result = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            check.waitUntilExit()
+            let result = try ExternalTool.run(["python3", "-c", validator, schemas.path, kind], input: Array(outcome.stdout.utf8),
+                                              mergingErrors: true).text
             if result.hasPrefix("SKIPPED") { print("SKIPPED schema validation of \(format): python3 jsonschema is not installed"); continue }
             #expect(result == "valid\n", "\(format): \(result)")
             #expect(outcome.stdout.contains("pkg:npm/%40scope/util@0.2.0"))

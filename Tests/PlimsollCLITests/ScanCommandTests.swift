@@ -101,17 +101,9 @@ import Testing
             with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED if sys.argv[2] == "1" else zipfile.ZIP_STORED) as archive:
                 for name, data in members.items(): archive.writestr(name, bytes(data))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let path = scratch.url.appendingPathComponent("out.zip").path
-        process.arguments = ["python3", "-c", script, path, deflate ? "1" : "0"]
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
         let json = "{" + members.map { "\"\($0.key)\": [\($0.value.map(String.init).joined(separator: ","))]" }.joined(separator: ",") + "}"
-        input.fileHandleForWriting.write(Data(json.utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        _ = try ExternalTool.run(["python3", "-c", script, path, deflate ? "1" : "0"], input: Array(json.utf8))
         return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 }
