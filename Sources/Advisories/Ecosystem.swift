@@ -30,6 +30,18 @@ public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether `version` parses under the ecosystem's ordering; one that does not is never matched.
+    public func accepts(_ version: String) -> Bool {
+        switch scheme {
+        case .dpkg: DpkgVersion(version) != nil
+        case .rpm: RPMVersion(version) != nil
+        case .apk: ApkVersion(version) != nil
+        case .semver: SemanticVersion(version) != nil
+        case .pep440: PEP440Version(version) != nil
+        case nil: false
+        }
+    }
+
     /// -1, 0 or 1 under the ecosystem's ordering; nil when either side is not a valid version.
     public func compare(_ a: String, _ b: String) -> Int? {
         switch scheme {

@@ -9,11 +9,11 @@ struct HistoryRun {
     var layer: Int?
     var script: ShellScript
 
-    static func all(in image: ImageCheckContext) -> [HistoryRun] {
-        image.history.entries.enumerated().compactMap { position, entry in
+    static func all(in history: LayerHistory) -> [HistoryRun] {
+        history.entries.enumerated().compactMap { position, entry in
             let command = HistoryCommand(createdBy: entry.createdBy ?? "")
             guard command.keyword == "RUN", !command.text.isEmpty else { return nil }
-            return HistoryRun(position: position, layer: image.history.layer(ofEntry: position), script: ShellParser.parse(command.text))
+            return HistoryRun(position: position, layer: history.layer(ofEntry: position), script: ShellParser.parse(command.text))
         }
     }
 }

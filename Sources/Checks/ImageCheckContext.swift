@@ -24,6 +24,8 @@ public struct ImageCheckContext: Sendable {
     let cacheTallies: [LeftoverLocation.Tally]
     /// Credentials in every captured file of every layer; two rules split them by visibility.
     let secrets: [ImageSecret]
+    /// The history's RUN commands, parsed once for the history rules.
+    let historyRuns: [HistoryRun]
     /// The distribution, when the image has a release file.
     public private(set) var distribution: OSRelease?
 
@@ -59,6 +61,7 @@ public struct ImageCheckContext: Sendable {
         self.files = files.sorted { $0.path < $1.path }
         cacheTallies = LeftoverLocation.tally(LeftoverLocation.caches, in: files)
         secrets = ImageSecret.search(changes, configuration: configuration)
+        historyRuns = HistoryRun.all(in: history)
         distribution = nil
         distribution = OSRelease.detect { self.finalContent($0) }
     }

@@ -14,7 +14,7 @@ struct HistoryUpdateAlone: ImageRule {
         passing: ["== layer: RUN /bin/sh -c apt-get update && apt-get install -y curl # buildkit ==\nusr/bin/curl (10 bytes)\n"])
 
     func check(_ image: ImageCheckContext) -> [Finding] {
-        HistoryRun.all(in: image).compactMap { run in
+        image.historyRuns.compactMap { run in
             let commands = run.script.commands
             guard commands.contains(where: {
                 $0.invokes(["apt-get", "apt"], subcommand: ["update"]) || $0.invokes(["apk"], subcommand: ["update"])
@@ -42,7 +42,7 @@ struct HistorySudo: ImageRule {
         passing: ["== layer: RUN /bin/sh -c apt-get install -y curl # buildkit ==\nusr/bin/curl (10 bytes)\n"])
 
     func check(_ image: ImageCheckContext) -> [Finding] {
-        HistoryRun.all(in: image).filter { run in
+        image.historyRuns.filter { run in
             // `invokes` sees through wrappers such as sudo, so look at the first word itself.
             run.script.commands.contains { $0.words.first?.value.split(separator: "/").last == "sudo" }
         }.map { run in
@@ -92,7 +92,7 @@ struct HistoryApkCache: ImageRule {
         passing: ["== layer: RUN /bin/sh -c apk add --no-cache curl # buildkit ==\nusr/bin/curl (10 bytes)\n"])
 
     func check(_ image: ImageCheckContext) -> [Finding] {
-        HistoryRun.all(in: image).filter { run in
+        image.historyRuns.filter { run in
             run.script.commands.contains { $0.invokes(["apk"], subcommand: ["add"]) && !$0.hasOption("--no-cache") }
         }.map { run in
             image.finding(Self.meta, layer: run.layer, path: nil, "history entry \(run.position) runs `apk add` without `--no-cache`")
@@ -116,7 +116,7 @@ struct HistoryAptLists: ImageRule {
         ])
 
     func check(_ image: ImageCheckContext) -> [Finding] {
-        HistoryRun.all(in: image).filter { run in
+        image.historyRuns.filter { run in
             let commands = run.script.commands
             let lastUse = commands.lastIndex { $0.invokes(["apt-get", "apt"], subcommand: ["update", "install", "upgrade", "dist-upgrade"]) }
             return commands.contains { $0.invokes(["apt-get", "apt"], subcommand: ["update"]) }
