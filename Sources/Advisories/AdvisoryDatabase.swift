@@ -143,9 +143,7 @@ public final class AdvisoryDatabase {
                 }
             }
             if bulk { try connection.execute(Self.indexes) }
-            let metadata = try connection.prepare("INSERT OR REPLACE INTO metadata (key, value) VALUES ('updated', ?)")
-            metadata.bind([updated])
-            try metadata.run()
+            try setMetadata("updated", updated)
             try connection.execute("COMMIT")
         } catch {
             try? connection.execute("ROLLBACK")
@@ -203,19 +201,51 @@ public final class AdvisoryDatabase {
         return documents.compactMap { try? Advisory.decode($0) }
     }
 
+    /// A value kept beside the records (the last update time, each archive's validators).
+    public func metadata(_ key: String) throws(Failure) -> String? {
+        var value: String?
+        do {
+            let query = try connection.prepare("SELECT value FROM metadata WHERE key = ?")
+            query.bind([key])
+            try query.run { value = $0.text(0) }
+        } catch {
+            throw Failure(description: "\(path): \(error)")
+        }
+        return value
+    }
+
+    public func setMetadata(_ key: String, _ value: String?) throws(Failure) {
+        do {
+            let statement = try connection.prepare(value == nil ? "DELETE FROM metadata WHERE key = ?" : "INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)")
+            statement.bind([key, value])
+            try statement.run()
+        } catch {
+            throw Failure(description: "\(path): \(error)")
+        }
+    }
+
+    /// A consistent copy of the whole database in a new file, taken while others may read this one.
+    public func copy(to destination: String) throws(Failure) {
+        do {
+            let statement = try connection.prepare("VACUUM INTO ?")
+            statement.bind([destination])
+            try statement.run()
+        } catch {
+            throw Failure(description: "cannot copy \(path) to \(destination): \(error)")
+        }
+    }
+
     /// Record counts per ecosystem and when the database was last written.
     public func info() throws(Failure) -> (ecosystems: [(String, Int)], records: Int, updated: String?) {
         var ecosystems: [(String, Int)] = []
         var records = 0
-        var updated: String?
         do {
             try connection.prepare("SELECT ecosystem, COUNT(DISTINCT advisory) FROM affected GROUP BY ecosystem ORDER BY ecosystem")
                 .run { ecosystems.append(($0.text(0) ?? "", $0.integer(1))) }
             try connection.prepare("SELECT COUNT(*) FROM advisories").run { records = $0.integer(0) }
-            try connection.prepare("SELECT value FROM metadata WHERE key = 'updated'").run { updated = $0.text(0) }
         } catch {
             throw Failure(description: "\(path): \(error)")
         }
-        return (ecosystems, records, updated)
+        return (ecosystems, records, try metadata("updated"))
     }
 }

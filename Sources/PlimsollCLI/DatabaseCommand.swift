@@ -19,15 +19,20 @@ struct DatabaseLocation: ParsableArguments {
         return home + "/.cache/plimsoll/advisories.sqlite"
     }
 
+    /// The path, with its directory created so a new database can be written there.
+    func prepared() -> String {
+        let path = resolved
+        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        if !directory.isEmpty { _ = mkdir(directory, 0o755) }
+        return path
+    }
+
     func open(readOnly: Bool) throws(UsageError) -> AdvisoryDatabase {
         let path = resolved
         if readOnly, access(path, F_OK) != 0 {
             throw UsageError(message: "no advisory database at \(path); load OSV records with `plimsoll db import FILE.zip|DIR|FILE.json`")
         }
-        if !readOnly {
-            let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-            if !directory.isEmpty { _ = mkdir(directory, 0o755) }
-        }
+        if !readOnly { _ = prepared() }
         do {
             return try AdvisoryDatabase(path: path, readOnly: readOnly)
         } catch {
@@ -40,7 +45,7 @@ struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Manage the local advisory database (OSV records in SQLite).",
-        subcommands: [DatabaseImport.self, DatabaseInfo.self])
+        subcommands: [DatabaseUpdate.self, DatabaseImport.self, DatabaseInfo.self])
 }
 
 struct DatabaseImport: ParsableCommand {
@@ -70,6 +75,48 @@ struct DatabaseImport: ParsableCommand {
             imported \(summary.imported) new, \(summary.replaced) updated, \(summary.unchanged) unchanged, \
             \(summary.rejected.count) rejected records into \(database.resolved)\n
             """)
+    }
+}
+
+struct DatabaseUpdate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Download OSV's bulk archives (<mirror>/<Ecosystem>/all.zip) and load them; unchanged archives are not fetched again.",
+        discussion: """
+            The database is rebuilt in a copy that replaces it only when every archive arrived and \
+            imported, so a failed update leaves the old one untouched. Needs curl.
+            """)
+
+    @Option(help: "Where the archives are. Default: $PLIMSOLL_DB_MIRROR, or \(AdvisoryUpdate.defaultMirror).")
+    var mirror: String?
+
+    @Option(name: .customLong("ecosystem"), help: "An OSV ecosystem to fetch (repeatable). Default: \(AdvisoryUpdate.defaultEcosystems.joined(separator: ", ")).")
+    var ecosystems: [String] = []
+
+    @OptionGroup var database: DatabaseLocation
+
+    func run() throws {
+        let environment = getenv("PLIMSOLL_DB_MIRROR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let base = mirror ?? environment ?? AdvisoryUpdate.defaultMirror
+        guard base.hasPrefix("https://") || base.hasPrefix("http://") else {
+            throw UsageError(message: "--mirror '\(base)' is not an http:// or https:// address")
+        }
+        let update = AdvisoryUpdate(mirror: base, ecosystems: ecosystems.isEmpty ? AdvisoryUpdate.defaultEcosystems : ecosystems,
+                                    progress: isatty(STDERR_FILENO) != 0)
+        let path = database.prepared()
+        do {
+            try update.run(database: path, updated: DocumentStamp.now()) { ecosystem, result in
+                switch result {
+                case .unchanged:
+                    Output.standard("\(ecosystem): unchanged since the last update\n")
+                case .imported(let summary):
+                    for (record, reason) in summary.rejected { Output.error("plimsoll: warning: \(record): \(reason)\n") }
+                    Output.standard("\(ecosystem): \(summary.imported) new, \(summary.replaced) updated, \(summary.unchanged) unchanged, \(summary.rejected.count) rejected records\n")
+                }
+            }
+        } catch {
+            throw UsageError(message: "update failed, \(path) is unchanged: \(error.description)")
+        }
     }
 }
 

@@ -33,7 +33,7 @@ import Testing
 
     @Test func theTextReportShowsLayersWinsAndFindings() throws {
         let scratch = try Scratch()
-        let archive = try scratch.url.appendingPathComponent("leaky.tar")
+        let archive = scratch.url.appendingPathComponent("leaky.tar")
         try Data(Self.leakyImage().dockerArchive()).write(to: archive)
         let outcome = try PlimsollBinary.run(["image", archive.path, "--no-color"])
         #expect(outcome.status == 1)

@@ -69,7 +69,7 @@ import Testing
         let corrupt = try PlimsollBinary.run(["scan", "i.tar", "--db", "corrupt.sqlite"], in: scratch.url)
         #expect(corrupt.status == 2 && corrupt.stderr.split(separator: "\n").count == 1, "\(corrupt.stderr)")
         try scratch.write("record.json", "{\"id\": \"X-1\", \"affected\": [{\"package\": {\"ecosystem\": \"npm\", \"name\": \"a\"}}]}")
-        let zipped = try zip(["../../escape.json": Array("{}".utf8)])
+        let zipped = try ZipFixture.make(["../../escape.json": Array("{}".utf8)])
         try Data(zipped).write(to: scratch.url.appendingPathComponent("evil.zip"))
         let traversal = try PlimsollBinary.run(["db", "import", "evil.zip", "--db", "new.sqlite"], in: scratch.url)
         #expect(traversal.status == 2 && traversal.stderr.contains("the archive has an entry outside it: ../../escape.json"), "\(traversal.stderr)")
@@ -83,27 +83,12 @@ import Testing
     @Test func aZipOfRecordsImports() throws {
         let scratch = try Scratch()
         let record = #"{"id": "GHSA-test-0001", "modified": "2026-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "npm", "name": "left-pad"}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.3.1"}]}]}], "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}]}"#
-        try Data(try zip(["GHSA-test-0001.json": Array(record.utf8)], deflate: true)).write(to: scratch.url.appendingPathComponent("all.zip"))
+        try Data(try ZipFixture.make(["GHSA-test-0001.json": Array(record.utf8)], deflate: true)).write(to: scratch.url.appendingPathComponent("all.zip"))
         let imported = try PlimsollBinary.run(["db", "import", "all.zip", "--db", "z.sqlite"], in: scratch.url)
         #expect(imported.stdout.hasPrefix("imported 1 new"), "\(imported.stderr)")
         try Data(Self.vulnerableImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("i.tar"))
         let scan = try PlimsollBinary.run(["scan", "i.tar", "--db", "z.sqlite"], in: scratch.url)
         #expect(scan.status == 1, "a critical vulnerability fails at the default --fail-on high")
         #expect(scan.stdout.contains("critical 9.8  GHSA-test-0001  fixed in 1.3.1"), "\(scan.stdout)")
-    }
-
-    /// A zip written by the system's `zip` (or Python), since Foundation has none.
-    func zip(_ members: [String: [UInt8]], deflate: Bool = false) throws -> [UInt8] {
-        let scratch = try Scratch()
-        let script = """
-            import sys, zipfile, json
-            members = json.loads(sys.stdin.read())
-            with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED if sys.argv[2] == "1" else zipfile.ZIP_STORED) as archive:
-                for name, data in members.items(): archive.writestr(name, bytes(data))
-            """
-        let path = scratch.url.appendingPathComponent("out.zip").path
-        let json = "{" + members.map { "\"\($0.key)\": [\($0.value.map(String.init).joined(separator: ","))]" }.joined(separator: ",") + "}"
-        _ = try ExternalTool.run(["python3", "-c", script, path, deflate ? "1" : "0"], input: Array(json.utf8))
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 }

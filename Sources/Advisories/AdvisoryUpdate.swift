@@ -1,0 +1,91 @@
+import Foundation
+
+/// `db update`: fetches OSV's bulk archives (`<mirror>/<Ecosystem>/all.zip`) and loads them into a
+/// copy of the database, which replaces the original only when every archive arrived and imported,
+/// so a dropped connection or a corrupt archive leaves the old database as it was.
+public struct AdvisoryUpdate: Sendable {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// What happened to one ecosystem's archive.
+    public enum Result: Sendable {
+        case unchanged
+        case imported(AdvisoryDatabase.ImportSummary)
+    }
+
+    public static let defaultMirror = "https://osv-vulnerabilities.storage.googleapis.com"
+    /// The ecosystems whose packages plimsoll catalogs and matches.
+    public static let defaultEcosystems = ["Alpine", "Debian", "Ubuntu", "PyPI", "npm", "Go"]
+
+    public var mirror: String
+    public var ecosystems: [String]
+    public var progress: Bool
+
+    public init(mirror: String, ecosystems: [String], progress: Bool) {
+        self.mirror = mirror.hasSuffix("/") ? String(mirror.dropLast()) : mirror
+        self.ecosystems = ecosystems
+        self.progress = progress
+    }
+
+    /// The archive of one ecosystem; `Red Hat` and `crates.io` are path segments, so they are escaped.
+    public func archiveURL(_ ecosystem: String) -> String {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~:"))
+        return "\(mirror)/\(ecosystem.addingPercentEncoding(withAllowedCharacters: allowed) ?? ecosystem)/all.zip"
+    }
+
+    /// Updates the database at `path` (created when missing); `report` hears about each ecosystem as it finishes.
+    public func run(database path: String, updated: String, report: (String, Result) -> Void) throws(Failure) {
+        let staging = "\(path).updating-\(getpid())"
+        let download = "\(staging).zip"
+        defer {
+            for leftover in [staging, staging + "-wal", staging + "-shm", staging + "-journal", download] { unlink(leftover) }
+        }
+        do {
+            if access(path, F_OK) == 0 {
+                let current = try AdvisoryDatabase(path: path, readOnly: true)
+                try current.copy(to: staging)
+            }
+            let next = try AdvisoryDatabase(path: staging, readOnly: false)
+            try load(into: next, download: download, updated: updated, report: report)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(description: "\(error)")
+        }
+        // The staging connection is closed (and its WAL folded in) by now; rename is atomic.
+        guard rename(staging, path) == 0 else {
+            throw Failure(description: "cannot replace \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func load(into database: AdvisoryDatabase, download: String, updated: String, report: (String, Result) -> Void) throws {
+        for ecosystem in ecosystems {
+            let url = archiveURL(ecosystem)
+            let known = ArchiveDownload.Validators(etag: try database.metadata("etag:" + ecosystem),
+                                                   lastModified: try database.metadata("last-modified:" + ecosystem))
+            switch try ArchiveDownload.fetch(url, to: download, validators: known, progress: progress) {
+            case .notModified:
+                report(ecosystem, .unchanged)
+            case .downloaded(let validators):
+                let bytes: [UInt8]
+                do {
+                    bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: download)))
+                } catch {
+                    throw Failure(description: "\(url): cannot read the download: \(error.localizedDescription)")
+                }
+                let records: [(name: String, bytes: [UInt8])]
+                do {
+                    records = try OSVArchive.records(bytes)
+                } catch {
+                    throw Failure(description: "\(url): \(error)")
+                }
+                let summary = try database.importRecords(records.map { (url + ":" + $0.name, $0.bytes) }, updated: updated)
+                try database.setMetadata("etag:" + ecosystem, validators.etag)
+                try database.setMetadata("last-modified:" + ecosystem, validators.lastModified)
+                report(ecosystem, .imported(summary))
+            }
+        }
+        try database.setMetadata("updated", updated)
+    }
+}
