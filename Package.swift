@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage", "ImageFixtures"]),
         .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage", "ImageFixtures", "CSQLite"]),
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "ImageFixtures"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage", "Packages", "Advisories", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports", "ImageFixtures"]),
     ],

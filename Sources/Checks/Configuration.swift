@@ -19,6 +19,8 @@ public struct Configuration: Sendable, Equatable {
     public var sensitiveFiles: [String] = []
     /// Image paths whose findings are dropped (test fixtures that hold keys on purpose, …).
     public var allowPaths: [String] = []
+    /// Accepted vulnerabilities, each with its reason and optional expiry.
+    public var vulnerabilityExceptions: [VulnerabilityException] = []
 
     public init(ignored: Set<String> = [], severityOverrides: [String: Severity] = [:], trustedRegistries: [String] = [],
                 failOn: FailThreshold? = nil, ruleOptions: [String: [String: Int]] = [:]) {

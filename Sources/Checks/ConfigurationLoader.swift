@@ -15,7 +15,8 @@ public enum ConfigurationLoader {
         func fail(_ message: String) -> ConfigurationError { ConfigurationError(path: path, message: message) }
         let document: Any?
         do {
-            document = try Yams.load(yaml: text)
+            // Dates (`expires: 2027-01-31`) stay text: they are compared as calendar days, not instants.
+            document = try Yams.load(yaml: text, Resolver.default.removing(.timestamp))
         } catch {
             throw fail("not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
         }
@@ -68,6 +69,8 @@ public enum ConfigurationLoader {
                     throw fail("'\(key)': \(error.description)")
                 }
                 if key == "sensitive-files" { configuration.sensitiveFiles = patterns } else { configuration.allowPaths = patterns }
+            case "ignore-vulnerabilities":
+                configuration.vulnerabilityExceptions = try vulnerabilityExceptions(value, path: path)
             case "rules":
                 guard let rules = value as? [String: Any] else { throw fail("'rules' must map rule ids to their options") }
                 for (identifier, settings) in rules {
@@ -85,10 +88,38 @@ public enum ConfigurationLoader {
                     }
                 }
             default:
-                throw fail("unknown key '\(key)' (known: ignore, enable, override, trusted-registries, fail-on, label-schema, strict-labels, sensitive-files, allow-paths, rules)")
+                throw fail("unknown key '\(key)' (known: ignore, enable, override, trusted-registries, fail-on, label-schema, strict-labels, sensitive-files, allow-paths, ignore-vulnerabilities, rules)")
             }
         }
         return configuration
+    }
+
+    /// `- {id: CVE-…, reason: …, package: …, expires: YYYY-MM-DD}`; the reason is required so every
+    /// accepted risk says why.
+    private static func vulnerabilityExceptions(_ value: Any, path: String) throws(ConfigurationError) -> [VulnerabilityException] {
+        func fail(_ message: String) -> ConfigurationError { ConfigurationError(path: path, message: "'ignore-vulnerabilities' " + message) }
+        guard let list = value as? [Any] else { throw fail("must be a list of {id, reason, package, expires} entries") }
+        var exceptions: [VulnerabilityException] = []
+        for (index, item) in list.enumerated() {
+            guard let entry = item as? [String: Any] else { throw fail("entry \(index + 1) must be a mapping with id and reason") }
+            if let unknown = entry.keys.sorted().first(where: { !["id", "reason", "package", "expires"].contains($0) }) {
+                throw fail("entry \(index + 1) has an unknown key '\(unknown)' (known: id, reason, package, expires)")
+            }
+            guard let id = entry["id"] as? String, !id.isEmpty else { throw fail("entry \(index + 1) needs an id (an advisory id or alias such as CVE-2024-1234)") }
+            guard let reason = entry["reason"] as? String, reason.contains(where: { !$0.isWhitespace }) else {
+                throw fail("entry \(index + 1) (\(id)) needs a reason: say why the risk is accepted")
+            }
+            if let package = entry["package"], !(package is String) { throw fail("entry \(index + 1) (\(id)): 'package' must be a package name") }
+            var expires: String?
+            if let raw = entry["expires"] {
+                guard let text = raw as? String, CivilDate.days(text) != nil else {
+                    throw fail("entry \(index + 1) (\(id)): 'expires' must be a date like 2027-01-31")
+                }
+                expires = text
+            }
+            exceptions.append(VulnerabilityException(id: id, reason: reason, package: entry["package"] as? String, expires: expires))
+        }
+        return exceptions
     }
 
     private static func strings(_ value: Any, key: String, path: String) throws(ConfigurationError) -> [String] {

@@ -40,9 +40,12 @@ public struct Finding: Sendable {
     public var path: String?
     /// For image findings: the 0-based index of the filesystem layer concerned.
     public var layer: Int?
+    /// Tells apart findings of one rule at one place (each advisory on one package), so code-scanning
+    /// services keep them as separate alerts.
+    public var fingerprint: String?
 
     public init(rule: RuleMeta, severity: Severity? = nil, message: String, file: String, range: SourceRange, fix: Fix? = nil,
-                path: String? = nil, layer: Int? = nil) {
+                path: String? = nil, layer: Int? = nil, fingerprint: String? = nil) {
         self.rule = rule
         self.severity = severity ?? rule.severity
         self.message = message
@@ -51,6 +54,7 @@ public struct Finding: Sendable {
         self.fix = fix
         self.path = path
         self.layer = layer
+        self.fingerprint = fingerprint
     }
 
     /// Image findings that no Dockerfile line explains are placed on line 0 of the image reference.

@@ -70,12 +70,7 @@ public struct ImageCheckContext: Sendable {
 
     /// A finding about `layer` (nil: the whole image), on the Dockerfile line that made the layer when it is known.
     public func finding(_ meta: RuleMeta, layer: Int?, path: String?, _ message: String) -> Finding {
-        let absolutePath = path.map { "/" + $0 }
-        if let layer, origins.indices.contains(layer), let instruction = origins[layer].instruction, let dockerfile {
-            return Finding(rule: meta, message: message, file: dockerfile.path, range: dockerfile.range(of: instruction.span),
-                           path: absolutePath, layer: layer)
-        }
-        return Finding(rule: meta, message: message, file: reference, range: .noLine, path: absolutePath, layer: layer)
+        LayerPlacement(reference: reference, origins: origins, dockerfile: dockerfile).finding(meta, layer: layer, path: path.map { "/" + $0 }, message)
     }
 
     /// The captured content of a layer entry, when the rules asked for it.

@@ -11,6 +11,8 @@ public struct ImageReport: Sendable {
     /// Per layer: bytes of the uncompressed tar stream.
     public var layerStreamSizes: [Int64]
     public var dockerfilePath: String?
+    /// Where findings about a layer go; later analyses (vulnerabilities) place theirs the same way.
+    public var placement: LayerPlacement
     public var findings: [Finding]
     /// The largest savings available, biggest first.
     public var wins: [SpaceWin]
@@ -55,18 +57,16 @@ public struct ImageLinter: Sendable {
         rules = RuleRegistry.imageRules.map { $0.init() }
     }
 
+    /// `additionalFindings` adds findings made elsewhere (known vulnerabilities) that are placed like
+    /// the rules' own and go through the same ignore list, pragmas and overrides.
     public func check(reference: String, image: Image?, imageConfiguration: ImageConfiguration, changes: [LayerChanges],
-                      dockerfile: SourceFile?) -> ImageReport {
+                      dockerfile: SourceFile?, additionalFindings: (LayerPlacement) -> [Finding] = { _ in [] }) -> ImageReport {
         let tree = FileTree(layers: changes)
         let space = SpaceAnalysis(changes: changes, tree: tree)
         let history = LayerHistory(imageConfiguration, layerCount: changes.count)
-        var finalStage: Stage?
-        var parsedDockerfile: Dockerfile?
-        if let dockerfile, let parsed = try? DockerfileParser.parse(dockerfile) {
-            parsedDockerfile = parsed
-            let graph = BuildGraph(parsed, options: options)
-            finalStage = graph.stages.last(where: \.isFinal) ?? graph.stages.last
-        }
+        let parsed = dockerfile.flatMap { LayerPlacement.finalStage(of: $0, options: options) }
+        let finalStage = parsed?.stage
+        let parsedDockerfile = parsed?.dockerfile
         // Reports and messages show history commands; build arguments and ENV values in them may be secrets.
         let origins = LayerOrigin.match(history: history, steps: finalStage?.steps ?? []).map { origin in
             var redacted = origin
@@ -86,12 +86,15 @@ public struct ImageLinter: Sendable {
         for rule in rules where configuration.runs(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))
         }
+        let placement = LayerPlacement(reference: reference, origins: origins, dockerfile: dockerfile)
+        findings += additionalFindings(placement)
         let allowed = ImagePathPatterns.compiled(configuration.allowPaths)
         findings.removeAll { finding in finding.path.map { allowed.matches(String($0.dropFirst())) } ?? false }
         findings = FindingPolicy(configuration: configuration)
             .apply(findings, pragmas: parsedDockerfile.map(Pragmas.init), pragmaFile: dockerfile?.path)
         return ImageReport(reference: reference, image: image, history: redactedHistory, space: space, origins: origins,
-                           layerStreamSizes: changes.map(\.uncompressedSize), dockerfilePath: dockerfile?.path, findings: findings,
+                           layerStreamSizes: changes.map(\.uncompressedSize), dockerfilePath: dockerfile?.path,
+                           placement: placement, findings: findings,
                            wins: SpaceWin.find(in: context))
     }
 }

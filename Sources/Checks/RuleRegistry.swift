@@ -104,10 +104,10 @@ public enum RuleRegistry {
         ShellInStaticImage.self,
     ]
 
-    /// All rule descriptions, the linter's own findings included: Dockerfile rules, then context rules, then image rules, by id.
+    /// All rule descriptions, the linter's own findings included: Dockerfile rules, then context rules, then image rules, by id, then vulnerabilities.
     public static let all: [RuleMeta] = (
         [BuiltinFindings.syntaxError, BuiltinFindings.invalidInstruction] + dockerfileRules.map { $0.meta }
-    ).sorted { $0.id < $1.id } + contextRules.map { $0.meta }.sorted { $0.id < $1.id } + imageRules.map { $0.meta }.sorted { $0.id < $1.id }
+    ).sorted { $0.id < $1.id } + contextRules.map { $0.meta }.sorted { $0.id < $1.id } + imageRules.map { $0.meta }.sorted { $0.id < $1.id } + [KnownVulnerability.meta]
 
     public static func meta(named identifier: String) -> RuleMeta? {
         all.first { $0.isNamed(identifier) }

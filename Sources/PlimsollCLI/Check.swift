@@ -1,6 +1,12 @@
+import Advisories
 import ArgumentParser
 import Checks
 import Reports
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +28,8 @@ struct Check: ParsableCommand {
     var dockerfile: String?
 
     @OptionGroup var imageOptions: ImageOptions
+
+    @OptionGroup var database: DatabaseLocation
 
     @OptionGroup var options: CommonOptions
 
@@ -46,7 +54,7 @@ struct Check: ParsableCommand {
         if let image {
             let built = try builtFrom(files)
             imageReport = try imageOptions.inspect(image, dockerfile: try built.map { (path) throws(UsageError) in try options.readDockerfile(path) },
-                                                   settings: settings)
+                                                   settings: settings, advisories: try advisories())
             for finding in imageReport?.findings ?? [] {
                 if let index = results.firstIndex(where: { $0.path == finding.file }) {
                     results[index].findings.append(finding)
@@ -57,6 +65,15 @@ struct Check: ParsableCommand {
         }
         let status = options.finish(LintReport(files: results, context: .perDockerfile(contexts), image: imageReport), settings: settings)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The advisory database when there is one; without it the image is checked without vulnerabilities, and the user is told how to add them.
+    private func advisories() throws(UsageError) -> AdvisoryDatabase? {
+        guard access(database.resolved, F_OK) == 0 else {
+            Output.error("plimsoll: note: no advisory database at \(database.resolved), so known vulnerabilities were not checked; get one with `plimsoll db update`\n")
+            return nil
+        }
+        return try database.open(readOnly: true)
     }
 
     /// The Dockerfile to join the image with: `--dockerfile`, else DIR/Dockerfile, else the only one found.

@@ -55,6 +55,10 @@ struct CommonOptions: ParsableArguments {
 
     /// The configuration from `--config`, or the nearest `.plimsoll.yaml` from `directory` upward.
     func loadConfiguration(searchingFrom directory: String) throws(UsageError) -> Configuration {
+        try Self.loadConfiguration(configPath, searchingFrom: directory)
+    }
+
+    static func loadConfiguration(_ configPath: String?, searchingFrom directory: String) throws(UsageError) -> Configuration {
         let path: String
         if let configPath {
             path = configPath
@@ -106,13 +110,7 @@ struct CommonOptions: ParsableArguments {
     func settings(configurationDirectory: String) throws(UsageError) -> RunSettings {
         let format = try reportFormat()
         let configuration = try loadConfiguration(searchingFrom: configurationDirectory)
-        var today = CivilDate.today
-        if let fixed = getenv("PLIMSOLL_TODAY") {
-            guard let day = CivilDate.days(String(cString: fixed)) else {
-                throw UsageError(message: "PLIMSOLL_TODAY must be a date like 2026-11-28")
-            }
-            today = day
-        }
+        let today = try Self.today()
         var runner: ShellCheckRunner?
         if let shellcheck {
             guard access(shellcheck, X_OK) == 0 else { throw UsageError(message: "--shellcheck \(shellcheck) is not an executable file") }
@@ -120,6 +118,15 @@ struct CommonOptions: ParsableArguments {
         }
         return RunSettings(format: format, configuration: configuration, threshold: try threshold(configuration), build: try buildOptions(),
                            today: today, shellcheck: runner)
+    }
+
+    /// Days since 1970-01-01; `PLIMSOLL_TODAY=YYYY-MM-DD` fixes it for reproducible runs.
+    static func today() throws(UsageError) -> Int {
+        guard let fixed = getenv("PLIMSOLL_TODAY") else { return CivilDate.today }
+        guard let day = CivilDate.days(String(cString: fixed)) else {
+            throw UsageError(message: "PLIMSOLL_TODAY must be a date like 2026-11-28")
+        }
+        return day
     }
 
     /// Reads a Dockerfile given on the command line (`-` is standard input).

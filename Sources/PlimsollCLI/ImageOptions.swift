@@ -1,8 +1,11 @@
+import Advisories
 import ArgumentParser
 import Synchronization
 import Checks
 import ContainerImage
 import DockerfileSyntax
+import Packages
+import Reports
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -72,17 +75,33 @@ struct ImageOptions: ParsableArguments {
         }
     }
 
-    /// Reads the image and runs the image rules, joined to `dockerfile` when there is one.
-    func inspect(_ reference: String, dockerfile: SourceFile?, settings: CommonOptions.RunSettings) throws(UsageError) -> ImageReport {
+    /// Reads the image and runs the image rules, joined to `dockerfile` when there is one; with an
+    /// advisory database, the packages' known vulnerabilities are findings too (rule PV001).
+    func inspect(_ reference: String, dockerfile: SourceFile?, settings: CommonOptions.RunSettings,
+                 advisories: AdvisoryDatabase? = nil) throws(UsageError) -> ImageReport {
         var configuration = settings.configuration
         try apply(to: &configuration)
         let settingsForSelection = configuration
-        let (image, changes) = try reading.read(reference) { image in
+        let cataloguing = advisories != nil
+        let capture: @Sendable (Image) -> @Sendable (String, Int64) -> Int = { image in
             let selection = ImageContentSelection(configuration: image.configuration, settings: settingsForSelection)
-            return { path, size in selection.bytesWanted(path: path, size: size) }
+            return { path, size in
+                let forRules = selection.bytesWanted(path: path, size: size)
+                return cataloguing ? max(forRules, SoftwareBill.bytesWanted(path: path, size: size)) : forRules
+            }
+        }
+        let inspector: @Sendable (String, Int64, UInt32) -> (any ContentInspector)? = { path, size, mode in
+            cataloguing ? SoftwareBill.inspector(path: path, size: size, mode: mode) : nil
+        }
+        let (image, changes) = try reading.read(reference, capture: capture, inspector: inspector)
+        var review: VulnerabilityReview?
+        if let advisories {
+            let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: "", documentID: "")
+            review = try VulnerabilityScan.review(bill, database: advisories, configuration: configuration, today: settings.today)
         }
         return ImageLinter(configuration: configuration, options: settings.build)
-            .check(reference: reference, image: image, imageConfiguration: image.configuration, changes: changes, dockerfile: dockerfile)
+            .check(reference: reference, image: image, imageConfiguration: image.configuration, changes: changes, dockerfile: dockerfile,
+                   additionalFindings: { placement in review?.findings(placement: placement) ?? [] })
     }
 }
 

@@ -79,6 +79,9 @@ public enum SARIFReport {
                     [("artifactLocation", artifact(finding.file))] + (finding.hasSourceLine ? [("region", region(finding.range))] : []))),
             ])])),
         ]
+        if let fingerprint = finding.fingerprint {
+            members.append(("partialFingerprints", .object([("plimsoll/v1", .string(fingerprint))])))
+        }
         var properties: [(String, JSONValue)] = []
         if let path = finding.path { properties.append(("path", .string(path))) }
         if let layer = finding.layer { properties.append(("layer", .number(layer))) }

@@ -23,7 +23,7 @@ import Testing
         for rule in RuleRegistry.all {
             #expect(!rule.triggering.isEmpty && !rule.passing.isEmpty, "\(rule.id) needs both kinds of example")
             #expect(rule.why.count > 80, "\(rule.id) must explain why (\(rule.why.count) characters)")
-            #expect(rule.id.count == 5 && ["PD", "PC", "PI"].contains(String(rule.id.prefix(2))), "\(rule.id) is not a PD###/PC###/PI### id")
+            #expect(rule.id.count == 5 && ["PD", "PC", "PI", "PV"].contains(String(rule.id.prefix(2))), "\(rule.id) is not a PD###/PC###/PI###/PV### id")
             #expect(rule.name == rule.name.lowercased() && !rule.name.contains(" "), "\(rule.id) name must be kebab-case")
         }
         #expect(Set(RuleRegistry.all.map(\.id)).count == RuleRegistry.all.count, "rule ids must be unique")
@@ -36,7 +36,9 @@ import Testing
             try ConfigurationLoader.load(yaml: $0, path: "example")
         } ?? Configuration()
         let findings: [Finding]
-        if example.rule.id.hasPrefix("PI") {
+        if example.rule.id.hasPrefix("PV") {
+            findings = try VulnerabilityExampleRun(example.text, configuration: configuration).findings
+        } else if example.rule.id.hasPrefix("PI") {
             findings = try ImageExampleRun(example.text, configuration: configuration).report.findings
         } else if example.rule.id.hasPrefix("PC") {
             let context = try ExampleContext(example.text)

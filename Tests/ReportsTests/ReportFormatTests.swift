@@ -15,6 +15,9 @@ import Testing
         .init(path: "app dir/Dockerfile", findings: Linter().lint(SourceFile(path: "app dir/Dockerfile", text: dockerfile))),
         .init(path: "clean/Dockerfile", findings: []),
         .init(path: "bad/Dockerfile", findings: Linter().lint(SourceFile(path: "bad/Dockerfile", text: "FROM a:1\nENV X\n"))),
+        .init(path: "image.tar", findings: [Finding(rule: KnownVulnerability.meta, severity: .warning, message: "openssl 3.0.1-1: DSA-1-1",
+                                                    file: "image.tar", range: .noLine, path: "/var/lib/dpkg/status", layer: 0,
+                                                    fingerprint: "DSA-1-1 pkg:deb/debian/openssl@3.0.1-1")]),
     ])
 
     @Test func jsonDocumentHasTheStableShape() throws {
@@ -49,6 +52,7 @@ import Testing
             jsonschema.Draft4Validator(schema).validate(document)
             results = document['runs'][0]['results']
             assert any('fixes' in r for r in results), 'no fixes'
+            assert any(r.get('partialFingerprints', {}).get('plimsoll/v1') for r in results), 'no fingerprints'
             print(len(results))
             """, input: sarif)
         #expect(outcome.status == 0, "\(outcome.output)")
@@ -80,7 +84,7 @@ import Testing
         let plain = ReportFormat.text.render(Self.report, color: false)
         #expect(!plain.contains("\u{1B}["))
         #expect(plain.contains("app dir/Dockerfile:2:1: warning[PD002] "))
-        #expect(plain.hasSuffix("in 3 files.\n"))
+        #expect(plain.hasSuffix("in 4 files.\n"))
         #expect(ReportFormat.text.render(Self.report, color: true).contains("\u{1B}[1;33mwarning[PD002]"))
         #expect(ReportFormat.text.render(LintReport(files: [.init(path: "D", findings: [])])) == "No problems found in 1 file.\n")
     }
