@@ -33,3 +33,66 @@ public enum PackageURL {
         return output
     }
 }
+
+extension PackageURL {
+    /// The parts of a purl, percent-decoded; nil when the text is not `pkg:type/…name`.
+    public struct Parts: Sendable, Equatable {
+        public var type: String
+        public var namespace: String?
+        public var name: String
+        public var version: String?
+        public var qualifiers: [String: String]
+
+        public init(type: String, namespace: String?, name: String, version: String?, qualifiers: [String: String]) {
+            self.type = type
+            self.namespace = namespace
+            self.name = name
+            self.version = version
+            self.qualifiers = qualifiers
+        }
+    }
+
+    public static func parse(_ text: String) -> Parts? {
+        guard text.hasPrefix("pkg:") else { return nil }
+        var rest = Substring(text.dropFirst(4))
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        var qualifiers: [String: String] = [:]
+        if let question = rest.firstIndex(of: "?") {
+            for pair in rest[rest.index(after: question)...].split(separator: "&") {
+                let sides = pair.split(separator: "=", maxSplits: 1)
+                if sides.count == 2 { qualifiers[sides[0].lowercased()] = decode(sides[1]) }
+            }
+            rest = rest[..<question]
+        }
+        var version: String?
+        if let at = rest.lastIndex(of: "@"), let slash = rest.lastIndex(of: "/"), at > slash {
+            version = decode(rest[rest.index(after: at)...])
+            rest = rest[..<at]
+        }
+        var segments = rest.split(separator: "/", omittingEmptySubsequences: true)
+        guard segments.count >= 2 else { return nil }
+        let type = segments.removeFirst().lowercased()
+        let name = decode(segments.removeLast())
+        let namespace = segments.isEmpty ? nil : segments.map(decode).joined(separator: "/")
+        return Parts(type: type, namespace: namespace, name: name, version: version, qualifiers: qualifiers)
+    }
+
+    static func decode(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        var index = text.utf8.startIndex
+        let utf8 = text.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "%"), let high = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex), high < utf8.endIndex,
+               let low = utf8.index(high, offsetBy: 1, limitedBy: utf8.endIndex), low < utf8.endIndex,
+               let value = UInt8(String(decoding: [utf8[high], utf8[low]], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                index = utf8.index(after: low)
+            } else {
+                bytes.append(byte)
+                index = utf8.index(after: index)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -16,7 +16,10 @@ struct ScanCommand: ParsableCommand {
             """)
 
     @ArgumentParser.Argument(help: "The image to scan (same forms as `plimsoll image`).")
-    var reference: String
+    var reference: String?
+
+    @Option(help: "Scan the packages of a CycloneDX JSON SBOM (written by `plimsoll sbom` or syft) instead of an image.")
+    var sbom: String?
 
     @Option(name: .shortAndLong, help: "Output format: \(VulnerabilityFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String = "text"
@@ -46,18 +49,45 @@ struct ScanCommand: ParsableCommand {
         guard failOn == "never" || Self.levels.contains(failOn) else {
             throw UsageError(message: "--fail-on '\(failOn)' is not one of critical, high, medium, low, never")
         }
+        switch (reference, sbom) {
+        case (nil, nil): throw UsageError(message: "name an image to scan, or an SBOM with --sbom FILE")
+        case (.some, .some): throw UsageError(message: "scan either an image or --sbom, not both")
+        case (nil, .some) where dockerfile != nil: throw UsageError(message: "--dockerfile needs an image: an SBOM has no layer history to join")
+        default: break
+        }
         let configuration = try CommonOptions.loadConfiguration(configPath, searchingFrom: ".")
         let today = try CommonOptions.today()
         let source = try dockerfile.map { (path) throws(UsageError) in SourceFile(path: path, bytes: try InputFiles.read(path)) }
         let store = try database.open(readOnly: true)
-        let (image, changes) = try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted }, inspector: SoftwareBill.inspector)
-        let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: DocumentStamp.now(), documentID: DocumentStamp.uuid())
+        let (bill, placement) = try inventory(dockerfile: source)
         let review = try VulnerabilityScan.review(bill, database: store, configuration: configuration, today: today, ignoreUnfixed: ignoreUnfixed)
-        let placement = LayerPlacement(reference: reference, imageConfiguration: image.configuration, layerCount: changes.count,
-                                       dockerfile: source, options: BuildOptions())
         Output.standard(chosen.render(bill, review, placement: placement))
         let threshold = Self.levels.firstIndex(of: failOn) ?? Self.levels.count
         if review.reported.contains(where: { (Self.levels.firstIndex(of: $0.severity) ?? -1) >= threshold }) { throw ExitCode(1) }
+    }
+
+    /// The packages to match, from the image or the SBOM, and where findings about them go.
+    private func inventory(dockerfile: SourceFile?) throws(UsageError) -> (SoftwareBill, LayerPlacement) {
+        if let sbom {
+            let bytes = try InputFiles.read(sbom, limit: 512 << 20)
+            let inventory: CycloneDXInventory.Inventory
+            do {
+                inventory = try CycloneDXInventory.read(bytes)
+            } catch {
+                throw UsageError(message: "\(sbom): \(error.description)")
+            }
+            if inventory.skipped > 0 {
+                Output.error("plimsoll: note: \(inventory.skipped) components of \(sbom) have no purl of a type plimsoll matches (deb, apk, pypi, npm, golang)\n")
+            }
+            let bill = SoftwareBill(reference: sbom, image: nil, distribution: inventory.distribution, packages: inventory.packages, warnings: [],
+                                    created: DocumentStamp.now(), documentID: DocumentStamp.uuid())
+            return (bill, LayerPlacement(reference: sbom, origins: [], dockerfile: nil))
+        }
+        let reference = reference ?? "-"
+        let (image, changes) = try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted }, inspector: SoftwareBill.inspector)
+        let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: DocumentStamp.now(), documentID: DocumentStamp.uuid())
+        return (bill, LayerPlacement(reference: reference, imageConfiguration: image.configuration, layerCount: changes.count,
+                                     dockerfile: dockerfile, options: BuildOptions()))
     }
 }
 
