@@ -52,8 +52,10 @@ public struct CVSS3: Sendable, Equatable {
     }
 
     /// `critical` from 9.0, `high` from 7.0, `medium` from 4.0, `low` above 0, else `none`.
-    public var rating: String {
-        switch baseScore {
+    public var rating: String { Self.rating(baseScore) }
+
+    static func rating(_ score: Double) -> String {
+        switch score {
         case 9...: "critical"
         case 7..<9: "high"
         case 4..<7: "medium"
