@@ -1,12 +1,12 @@
 /// An OSV ecosystem (`Debian:12`, `Alpine:v3.19`, `PyPI`, …) and the version ordering it uses.
 public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
     public enum Scheme: Sendable {
-        case dpkg, rpm, apk, semver, pep440
+        case dpkg, rpm, apk, semver, pep440, maven, rubygems
     }
 
     /// As OSV spells it, suffix included.
     public let name: String
-    /// nil for ecosystems whose ordering plimsoll does not implement yet (Maven, RubyGems, …).
+    /// nil for ecosystems whose ordering plimsoll does not implement yet (Packagist, Hackage, …).
     public let scheme: Scheme?
 
     public init(_ name: String) {
@@ -26,6 +26,8 @@ public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
         case "Red Hat", "Rocky Linux", "AlmaLinux", "openSUSE", "SUSE", "Photon OS", "Mageia", "openEuler": .rpm
         case "npm", "Go", "crates.io", "Hex", "Pub", "NuGet": .semver
         case "PyPI": .pep440
+        case "Maven": .maven
+        case "RubyGems": .rubygems
         default: nil
         }
     }
@@ -38,6 +40,8 @@ public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
         case .apk: ApkVersion(version) != nil
         case .semver: SemanticVersion(version) != nil
         case .pep440: PEP440Version(version) != nil
+        case .maven: MavenVersion(version) != nil
+        case .rubygems: GemVersion(version) != nil
         case nil: false
         }
     }
@@ -50,6 +54,8 @@ public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
         case .apk: ApkVersion(a) != nil && ApkVersion(b) != nil ? ApkVersion.compare(a, b) : nil
         case .semver: SemanticVersion(a).flatMap { x in SemanticVersion(b).map { SemanticVersion.compare(x, $0) } }
         case .pep440: PEP440Version(a).flatMap { x in PEP440Version(b).map { PEP440Version.compare(x, $0) } }
+        case .maven: MavenVersion(a).flatMap { x in MavenVersion(b).map { MavenVersion.compare(x, $0) } }
+        case .rubygems: GemVersion(a).flatMap { x in GemVersion(b).map { GemVersion.compare(x, $0) } }
         case nil: nil
         }
     }

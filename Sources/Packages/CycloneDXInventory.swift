@@ -11,7 +11,7 @@ public enum CycloneDXInventory {
     public struct Inventory: Sendable {
         public var distribution: OSRelease?
         public var packages: [InstalledPackage]
-        /// Components whose purl type plimsoll does not match (maven, gem, cargo…) or without a purl.
+        /// Components whose purl type plimsoll does not match (cargo, nuget…) or without a purl.
         public var skipped: Int
         /// `metadata.component.name`: the image the document describes.
         public var subject: String?
@@ -69,7 +69,12 @@ public enum CycloneDXInventory {
                 inventory.distribution = Self.distribution(distro)
             }
             let (sourceName, sourceVersion) = Self.source(parts.qualifiers["upstream"], type: type)
-            let name = type == .golang || type == .npm ? (parts.namespace.map { $0 + "/" } ?? "") + parts.name : parts.name
+            let name = switch type {
+            case .golang, .npm: (parts.namespace.map { $0 + "/" } ?? "") + parts.name
+            // OSV names Maven packages `groupId:artifactId`.
+            case .maven: (parts.namespace.map { $0 + ":" } ?? "") + parts.name
+            default: parts.name
+            }
             inventory.packages.append(InstalledPackage(type: type, name: name, version: version, purl: purl,
                                                        locations: Self.locations(component.properties ?? []),
                                                        architecture: parts.qualifiers["arch"], sourceName: sourceName, sourceVersion: sourceVersion))

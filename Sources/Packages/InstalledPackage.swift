@@ -1,4 +1,4 @@
-/// The ecosystems plimsoll catalogs, named as purl types.
+/// The ecosystems plimsoll catalogs (Maven and RubyGems so far only from SBOMs it reads), named as purl types.
 public enum PackageType: String, Sendable, CaseIterable, Comparable {
     case deb
     case rpm
@@ -6,6 +6,8 @@ public enum PackageType: String, Sendable, CaseIterable, Comparable {
     case python = "pypi"
     case npm
     case golang
+    case maven
+    case gem
 
     public static func < (lhs: PackageType, rhs: PackageType) -> Bool { lhs.rawValue < rhs.rawValue }
 }

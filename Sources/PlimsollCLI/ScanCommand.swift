@@ -77,7 +77,7 @@ struct ScanCommand: ParsableCommand {
                 throw UsageError(message: "\(sbom): \(error.description)")
             }
             if inventory.skipped > 0 {
-                Output.error("plimsoll: note: \(inventory.skipped) components of \(sbom) have no purl of a type plimsoll matches (deb, apk, pypi, npm, golang)\n")
+                Output.error("plimsoll: note: \(inventory.skipped) components of \(sbom) have no purl of a type plimsoll matches (deb, apk, pypi, npm, golang, maven, gem)\n")
             }
             let bill = SoftwareBill(reference: sbom, image: nil, distribution: inventory.distribution, packages: inventory.packages, warnings: [],
                                     created: DocumentStamp.now(), documentID: DocumentStamp.uuid())
