@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "ImageFixtures", dependencies: ["CLibcrypto"], path: "Tests/ImageFixtures"),
         .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage", "ImageFixtures"]),
         .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage", "ImageFixtures", "CSQLite"]),
-        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "ImageFixtures"]),
+        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "Packages", "ImageFixtures"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage", "Packages", "Advisories", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports", "ImageFixtures"]),

@@ -1,6 +1,7 @@
 @testable import Advisories
 import Foundation
 import ImageFixtures
+import Packages
 import Testing
 
 let osvCorpus = versionCorpus.deletingLastPathComponent().appendingPathComponent("osv")
@@ -101,5 +102,48 @@ func osvRecord(_ name: String) throws -> Advisory? {
     @Test func damagedArchivesAreRefused() {
         #expect(throws: OSVArchive.Failure.self) { try OSVArchive.records(Array("PK not really".utf8)) }
         #expect(throws: OSVArchive.Failure.self) { try OSVArchive.records([UInt8](repeating: 0, count: 100)) }
+    }
+}
+
+/// The matcher end to end over a database: which name and version each kind of package is looked up by.
+@Suite struct PackageLookupTests {
+    let directory = TemporaryDirectory()
+
+    func database(_ records: [String]) throws -> AdvisoryDatabase {
+        let database = try AdvisoryDatabase(path: directory.url.appendingPathComponent("advisories.sqlite").path, readOnly: false)
+        _ = try database.importRecords(records.map { ("test", Array($0.utf8)) }, updated: "2026-11-28T00:00:00Z")
+        return database
+    }
+
+    static func record(_ id: String, _ ecosystem: String, _ name: String, fixed: String) -> String {
+        #"{"id": "\#(id)", "affected": [{"package": {"ecosystem": "\#(ecosystem)", "name": "\#(name)"}, "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "\#(fixed)"}]}]}]}"#
+    }
+
+    @Test func rpmPackagesMatchByBinaryNameWithTheirEpoch() throws {
+        let database = try database([Self.record("ALSA-2024:0001", "AlmaLinux:9", "openssl-libs", fixed: "1:3.0.7-25.el9_3"),
+                                          Self.record("RLSA-2024:0002", "Rocky Linux:9", "openssl-libs", fixed: "1:3.0.7-25.el9_3")])
+        let old = InstalledPackage(type: .rpm, name: "openssl-libs", version: "1:3.0.7-24.el9", purl: "pkg:rpm/almalinux/openssl-libs@3.0.7-24.el9",
+                                   locations: [], sourceName: "openssl-3.0.7-24.el9.src.rpm")
+        var patched = old
+        patched.version = "1:3.0.7-25.el9_3"
+        let alma = try VulnerabilityMatcher.match([old, patched], distribution: ("almalinux", "9.3"), database: database)
+        #expect(alma.map { "\($0.id) \($0.package.version) \($0.fixedVersion ?? "")" } == ["ALSA-2024:0001 1:3.0.7-24.el9 1:3.0.7-25.el9_3"])
+        let rocky = try VulnerabilityMatcher.match([old], distribution: ("rocky", "9.3"), database: database)
+        #expect(rocky.map(\.id) == ["RLSA-2024:0002"])
+        // Red Hat's own OSV ecosystems are per product stream; without one, rpm packages are not matched.
+        #expect(try VulnerabilityMatcher.match([old], distribution: ("rhel", "9.3"), database: database).isEmpty)
+    }
+
+    @Test func mavenAndGemPackagesMatchInTheirOrdering() throws {
+        let database = try database([Self.record("GHSA-maven", "Maven", "org.apache.commons:commons-text", fixed: "1.10.0"),
+                                          Self.record("GHSA-gem", "RubyGems", "nokogiri", fixed: "1.16.5")])
+        let packages = [
+            InstalledPackage(type: .maven, name: "org.apache.commons:commons-text", version: "1.10.0-M1", purl: "a", locations: []),
+            InstalledPackage(type: .maven, name: "org.apache.commons:commons-text", version: "1.10.0.Final", purl: "b", locations: []),
+            InstalledPackage(type: .gem, name: "nokogiri", version: "1.16.5.rc1", purl: "c", locations: []),
+            InstalledPackage(type: .gem, name: "nokogiri", version: "1.16.10", purl: "d", locations: []),
+        ]
+        let found = try VulnerabilityMatcher.match(packages, distribution: nil, database: database)
+        #expect(found.map { "\($0.id) \($0.package.version)" } == ["GHSA-maven 1.10.0-M1", "GHSA-gem 1.16.5.rc1"])
     }
 }
