@@ -34,20 +34,37 @@ public struct AdvisoryUpdate: Sendable {
         return "\(mirror)/\(ecosystem.addingPercentEncoding(withAllowedCharacters: allowed) ?? ecosystem)/all.zip"
     }
 
-    /// Updates the database at `path` (created when missing); `report` hears about each ecosystem as it finishes.
+    /// Updates the database at `path` (created when missing); `report` hears about each ecosystem.
+    /// Archives are fetched first; only when one changed is the database copied and rebuilt, so an
+    /// update that finds nothing new costs one conditional request per ecosystem.
     public func run(database path: String, updated: String, report: (String, Result) -> Void) throws(Failure) {
         let staging = "\(path).updating-\(getpid())"
-        let download = "\(staging).zip"
+        var downloads: [(ecosystem: String, file: String, validators: ArchiveDownload.Validators)] = []
         defer {
-            for leftover in [staging, staging + "-wal", staging + "-shm", staging + "-journal", download] { unlink(leftover) }
+            for leftover in [staging, staging + "-wal", staging + "-shm", staging + "-journal"] + downloads.map(\.file) { unlink(leftover) }
         }
         do {
-            if access(path, F_OK) == 0 {
-                let current = try AdvisoryDatabase(path: path, readOnly: true)
-                try current.copy(to: staging)
+            let exists = access(path, F_OK) == 0
+            let current = exists ? try AdvisoryDatabase(path: path, readOnly: true) : nil
+            for (index, ecosystem) in ecosystems.enumerated() {
+                let known = ArchiveDownload.Validators(etag: try current?.metadata("etag:" + ecosystem),
+                                                       lastModified: try current?.metadata("last-modified:" + ecosystem))
+                let file = "\(staging)-\(index).zip"
+                switch try ArchiveDownload.fetch(archiveURL(ecosystem), to: file, validators: known, progress: progress) {
+                case .notModified: report(ecosystem, .unchanged)
+                case .downloaded(let validators): downloads.append((ecosystem, file, validators))
+                }
             }
+            guard !downloads.isEmpty || !exists else {
+                try AdvisoryDatabase(path: path, readOnly: false).setMetadata("updated", updated)
+                return
+            }
+            try current?.copy(to: staging)
             let next = try AdvisoryDatabase(path: staging, readOnly: false)
-            try load(into: next, download: download, updated: updated, report: report)
+            for download in downloads {
+                report(download.ecosystem, .imported(try load(download, into: next, updated: updated)))
+            }
+            try next.setMetadata("updated", updated)
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -59,33 +76,24 @@ public struct AdvisoryUpdate: Sendable {
         }
     }
 
-    private func load(into database: AdvisoryDatabase, download: String, updated: String, report: (String, Result) -> Void) throws {
-        for ecosystem in ecosystems {
-            let url = archiveURL(ecosystem)
-            let known = ArchiveDownload.Validators(etag: try database.metadata("etag:" + ecosystem),
-                                                   lastModified: try database.metadata("last-modified:" + ecosystem))
-            switch try ArchiveDownload.fetch(url, to: download, validators: known, progress: progress) {
-            case .notModified:
-                report(ecosystem, .unchanged)
-            case .downloaded(let validators):
-                let bytes: [UInt8]
-                do {
-                    bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: download)))
-                } catch {
-                    throw Failure(description: "\(url): cannot read the download: \(error.localizedDescription)")
-                }
-                let records: [(name: String, bytes: [UInt8])]
-                do {
-                    records = try OSVArchive.records(bytes)
-                } catch {
-                    throw Failure(description: "\(url): \(error)")
-                }
-                let summary = try database.importRecords(records.map { (url + ":" + $0.name, $0.bytes) }, updated: updated)
-                try database.setMetadata("etag:" + ecosystem, validators.etag)
-                try database.setMetadata("last-modified:" + ecosystem, validators.lastModified)
-                report(ecosystem, .imported(summary))
-            }
+    private func load(_ download: (ecosystem: String, file: String, validators: ArchiveDownload.Validators), into database: AdvisoryDatabase,
+                      updated: String) throws -> AdvisoryDatabase.ImportSummary {
+        let url = archiveURL(download.ecosystem)
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: download.file)))
+        } catch {
+            throw Failure(description: "\(url): cannot read the download: \(error.localizedDescription)")
         }
-        try database.setMetadata("updated", updated)
+        let records: [(name: String, bytes: [UInt8])]
+        do {
+            records = try OSVArchive.records(bytes)
+        } catch {
+            throw Failure(description: "\(url): \(error)")
+        }
+        let summary = try database.importRecords(records.map { (url + ":" + $0.name, $0.bytes) }, updated: updated)
+        try database.setMetadata("etag:" + download.ecosystem, download.validators.etag)
+        try database.setMetadata("last-modified:" + download.ecosystem, download.validators.lastModified)
+        return summary
     }
 }
