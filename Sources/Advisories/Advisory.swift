@@ -36,6 +36,8 @@ public struct Advisory: Sendable {
         public var ranges: [Range]?
         public var versions: [String]?
         public var severity: [Severity]?
+        /// Severity words a source puts in `ecosystem_specific` or `database_specific` (`severity`, Debian's `urgency`).
+        public var severityLabels: [String] = []
     }
 
     public var id: String
@@ -45,6 +47,8 @@ public struct Advisory: Sendable {
     public var aliases: [String]?
     public var summary: String?
     public var severity: [Severity]?
+    /// `database_specific.severity` (GitHub's `HIGH`, `MODERATE`…).
+    public var severityLabels: [String] = []
     public var affected: [Affected]?
 
     public struct InvalidRecord: Error, CustomStringConvertible {
@@ -58,7 +62,7 @@ public struct Advisory: Sendable {
     }
 
     /// The members read; `details`, `references`, `credits` and the rest are skipped unbuilt.
-    static let fields: Set<String> = ["id", "modified", "published", "withdrawn", "aliases", "summary", "severity", "affected"]
+    static let fields: Set<String> = ["id", "modified", "published", "withdrawn", "aliases", "summary", "severity", "affected", "database_specific"]
 
     init?(_ document: JSONSkimmer.Value) {
         guard let id = document["id"]?.string else { return nil }
@@ -76,6 +80,10 @@ public struct Advisory: Sendable {
         aliases = strings(document["aliases"])
         summary = document["summary"]?.string
         severity = severities(document["severity"])
+        func labels(_ objects: JSONSkimmer.Value?...) -> [String] {
+            objects.flatMap { object in ["severity", "urgency"].compactMap { object?[$0]?.string } }
+        }
+        severityLabels = labels(document["database_specific"])
         affected = document["affected"]?.array?.map { entry in
             Affected(
                 package: entry["package"].map { Package(ecosystem: $0["ecosystem"]?.string, name: $0["name"]?.string, purl: $0["purl"]?.string) },
@@ -86,7 +94,8 @@ public struct Advisory: Sendable {
                     })
                 },
                 versions: strings(entry["versions"]),
-                severity: severities(entry["severity"]))
+                severity: severities(entry["severity"]),
+                severityLabels: labels(entry["ecosystem_specific"], entry["database_specific"]))
         }
     }
 }

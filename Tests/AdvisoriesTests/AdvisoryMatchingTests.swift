@@ -146,4 +146,23 @@ func osvRecord(_ name: String) throws -> Advisory? {
         let found = try VulnerabilityMatcher.match(packages, distribution: nil, database: database)
         #expect(found.map { "\($0.id) \($0.package.version)" } == ["GHSA-maven 1.10.0-M1", "GHSA-gem 1.16.5.rc1"])
     }
+
+    @Test func severityWordsCountWhenThereIsNoVector() throws {
+        /// A record for npm package `name` (fixed in 2.0.0); `entry` and `top` add members to the affected entry and the record.
+        func record(_ id: String, _ name: String, entry: String = "", top: String = "") -> String {
+            let range = #""ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "2.0.0"}]}]"#
+            return #"{"id": "\#(id)", "affected": [{"package": {"ecosystem": "npm", "name": "\#(name)"}, \#(range)\#(entry)}]\#(top)}"#
+        }
+        let database = try database([
+            record("GHSA-a", "a", top: #", "database_specific": {"severity": "MODERATE", "cwe_ids": []}"#),
+            record("DEBIAN-b", "b", entry: #", "ecosystem_specific": {"urgency": "high"}"#),
+            record("UBUNTU-c", "c", top: #", "severity": [{"type": "Ubuntu", "score": "negligible"}]"#),
+            record("DEBIAN-d", "d", entry: #", "ecosystem_specific": {"urgency": "not yet assigned"}"#),
+            record("GHSA-e", "e", top: #", "database_specific": {"severity": "LOW"}, "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}]"#),
+        ])
+        let packages = ["a", "b", "c", "d", "e"].map { InstalledPackage(type: .npm, name: $0, version: "1.0.0", purl: $0, locations: []) }
+        let found = try VulnerabilityMatcher.match(packages, distribution: nil, database: database)
+        #expect(found.map { "\($0.id) \($0.severity) \($0.score.map { "\($0)" } ?? "-")" }
+                == ["GHSA-a medium -", "DEBIAN-b high -", "UBUNTU-c low -", "DEBIAN-d unknown -", "GHSA-e critical 9.8"])
+    }
 }
