@@ -94,54 +94,34 @@ public final class AdvisoryDatabase {
         }
     }
 
-    /// Imports OSV documents (source name, JSON bytes) in one transaction; records are decoded on
-    /// every core first, then written in order.
+    /// Imports OSV documents (source name, JSON bytes) in one transaction.
     public func importRecords(_ documents: [(source: String, bytes: [UInt8])], updated: String) throws(Failure) -> ImportSummary {
-        let entries = Self.decodeConcurrently(documents)
+        try importRecords(from: OSVDocuments(documents), updated: updated)
+    }
+
+    /// Records read per batch: each batch is inflated, decoded on every core, then written in order.
+    static let batchSize = 16_384
+
+    /// Imports every record of `source` in one transaction, a batch at a time.
+    public func importRecords(from source: some OSVRecordSource, updated: String) throws(Failure) -> ImportSummary {
         var summary = ImportSummary()
         // A bulk load writes rows first and indexes them once at the end, which is several times faster.
-        let bulk = documents.count > 10_000
+        let bulk = source.count > 10_000
+        // Through the WAL every page of a bulk load would be written twice (log, then checkpoint); a
+        // rollback journal writes new pages once and journals only the few it changes. Readers keep
+        // working until the commit; the database returns to WAL afterwards.
+        if bulk { try? connection.execute("PRAGMA journal_mode = DELETE") }
+        defer { if bulk { try? connection.execute("PRAGMA journal_mode = WAL") } }
         do {
             try connection.execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
             try connection.execute("BEGIN IMMEDIATE")
             // (The advisory index stays: replacing a record deletes its rows by it.)
             if bulk { try connection.execute("DROP INDEX IF EXISTS affected_package") }
-            let existing = try connection.prepare("SELECT modified FROM advisories WHERE id = ?")
-            let deleteAffected = try connection.prepare("DELETE FROM affected WHERE advisory = ?")
-            let upsert = try connection.prepare("INSERT OR REPLACE INTO advisories (id, modified, withdrawn, document) VALUES (?, ?, ?, ?)")
-            let insertAffected = try connection.prepare("INSERT INTO affected (advisory, ecosystem, name) VALUES (?, ?, ?)")
-            for (document, entry) in zip(documents, entries) {
-                guard let record = entry else {
-                    summary.rejected.append((document.source, "not a valid OSV record"))
-                    continue
-                }
-                if let problem = Self.problem(with: record) {
-                    summary.rejected.append((record.id, problem))
-                    continue
-                }
-                var stored: String??
-                existing.bind([record.id])
-                try existing.run { stored = .some($0.text(0)) }
-                if let stored {
-                    if let old = stored, let new = record.modified, old >= new {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    summary.replaced += 1
-                    deleteAffected.bind([record.id])
-                    try deleteAffected.run()
-                } else {
-                    summary.imported += 1
-                }
-                upsert.bind([record.id, record.modified, record.withdrawn == nil ? 0 : 1, document.bytes])
-                try upsert.run()
-                var seen = Set<String>()
-                for affected in record.affected ?? [] {
-                    guard let ecosystem = affected.package?.ecosystem, let name = affected.package?.name else { continue }
-                    let key = Self.lookupName(name, ecosystem: ecosystem)
-                    guard seen.insert(ecosystem + "\n" + key).inserted else { continue }
-                    insertAffected.bind([record.id, ecosystem, key])
-                    try insertAffected.run()
+            let writer = try RecordWriter(connection)
+            for start in stride(from: 0, to: source.count, by: Self.batchSize) {
+                let documents = try source.documents(start..<min(source.count, start + Self.batchSize))
+                for (document, entry) in zip(documents, Self.decodeConcurrently(documents)) {
+                    try writer.write(document, entry, into: &summary)
                 }
             }
             if bulk { try connection.execute(Self.indexes) }
@@ -149,9 +129,61 @@ public final class AdvisoryDatabase {
             try connection.execute("COMMIT")
         } catch {
             try? connection.execute("ROLLBACK")
+            if let failure = error as? OSVArchive.Failure { throw Failure(description: failure.description) }
             throw Failure(description: "\(path): \(error)")
         }
         return summary
+    }
+
+    /// The statements an import runs for each record, prepared once.
+    private struct RecordWriter {
+        let existing: SQLiteConnection.Statement
+        let deleteAffected: SQLiteConnection.Statement
+        let upsert: SQLiteConnection.Statement
+        let insertAffected: SQLiteConnection.Statement
+
+        init(_ connection: SQLiteConnection) throws(SQLiteConnection.Failure) {
+            existing = try connection.prepare("SELECT modified FROM advisories WHERE id = ?")
+            deleteAffected = try connection.prepare("DELETE FROM affected WHERE advisory = ?")
+            upsert = try connection.prepare("INSERT OR REPLACE INTO advisories (id, modified, withdrawn, document) VALUES (?, ?, ?, ?)")
+            insertAffected = try connection.prepare("INSERT INTO affected (advisory, ecosystem, name) VALUES (?, ?, ?)")
+        }
+
+        /// Stores one record unless it is invalid, unusable or not newer than the stored one.
+        func write(_ document: (source: String, bytes: [UInt8]), _ entry: IndexEntry?, into summary: inout ImportSummary) throws(SQLiteConnection.Failure) {
+            guard let record = entry else {
+                summary.rejected.append((document.source, "not a valid OSV record"))
+                return
+            }
+            if let problem = AdvisoryDatabase.problem(with: record) {
+                summary.rejected.append((record.id, problem))
+                return
+            }
+            var stored: String??
+            existing.bind([record.id])
+            try existing.run { stored = .some($0.text(0)) }
+            if let stored {
+                if let old = stored, let new = record.modified, old >= new {
+                    summary.unchanged += 1
+                    return
+                }
+                summary.replaced += 1
+                deleteAffected.bind([record.id])
+                try deleteAffected.run()
+            } else {
+                summary.imported += 1
+            }
+            upsert.bind([record.id, record.modified, record.withdrawn == nil ? 0 : 1, document.bytes])
+            try upsert.run()
+            var seen = Set<String>()
+            for affected in record.affected ?? [] {
+                guard let ecosystem = affected.package?.ecosystem, let name = affected.package?.name else { continue }
+                let key = AdvisoryDatabase.lookupName(name, ecosystem: ecosystem)
+                guard seen.insert(ecosystem + "\n" + key).inserted else { continue }
+                insertAffected.bind([record.id, ecosystem, key])
+                try insertAffected.run()
+            }
+        }
     }
 
     private static func decodeConcurrently(_ documents: [(source: String, bytes: [UInt8])]) -> [IndexEntry?] {

@@ -79,19 +79,13 @@ public struct AdvisoryUpdate: Sendable {
     private func load(_ download: (ecosystem: String, file: String, validators: ArchiveDownload.Validators), into database: AdvisoryDatabase,
                       updated: String) throws -> AdvisoryDatabase.ImportSummary {
         let url = archiveURL(download.ecosystem)
-        let bytes: [UInt8]
+        let archive: OSVArchive
         do {
-            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: download.file)))
-        } catch {
-            throw Failure(description: "\(url): cannot read the download: \(error.localizedDescription)")
-        }
-        let records: [(name: String, bytes: [UInt8])]
-        do {
-            records = try OSVArchive.records(bytes)
+            archive = try OSVArchive(contentsOf: download.file, name: url)
         } catch {
             throw Failure(description: "\(url): \(error)")
         }
-        let summary = try database.importRecords(records.map { (url + ":" + $0.name, $0.bytes) }, updated: updated)
+        let summary = try database.importRecords(from: archive, updated: updated)
         try database.setMetadata("etag:" + download.ecosystem, download.validators.etag)
         try database.setMetadata("last-modified:" + download.ecosystem, download.validators.lastModified)
         return summary

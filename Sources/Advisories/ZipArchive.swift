@@ -1,7 +1,23 @@
 import CGzip
 
-/// Reads the members of a zip file (OSV's bulk `all.zip`) from memory: the central directory for
-/// names and offsets, then each member stored or deflated. Names are never used as paths.
+/// Where a zip's bytes are: in memory, or in a file read piece by piece (so a 300 MB archive is
+/// never held whole).
+protocol ZipBytes {
+    var size: Int { get }
+    /// `count` bytes from `offset`; fewer only at the end.
+    func read(_ offset: Int, _ count: Int) throws(ZipArchive.Failure) -> [UInt8]
+}
+
+extension Array: ZipBytes where Element == UInt8 {
+    var size: Int { count }
+    func read(_ offset: Int, _ count: Int) throws(ZipArchive.Failure) -> [UInt8] {
+        guard offset >= 0, offset <= self.count else { throw .malformed("an offset points past the end") }
+        return Array(self[offset..<Swift.min(self.count, offset + count)])
+    }
+}
+
+/// Reads the members of a zip file (OSV's bulk `all.zip`): the central directory for names and
+/// offsets, then each member stored or deflated. Names are never used as paths.
 struct ZipArchive {
     struct Member {
         var name: String
@@ -13,66 +29,77 @@ struct ZipArchive {
 
     enum Failure: Error, CustomStringConvertible {
         case malformed(String)
+        /// The file itself cannot be read (missing, a directory, an I/O error).
+        case unreadable(String)
         var description: String {
             switch self {
             case .malformed(let reason): "not a valid zip archive: \(reason)"
+            case .unreadable(let reason): reason
             }
         }
     }
 
-    let bytes: [UInt8]
+    let bytes: any ZipBytes
     let members: [Member]
     /// A member may inflate to at most this much; more is refused as a possible zip bomb.
     static let memberLimit = 64 << 20
 
-    init(_ bytes: [UInt8]) throws(Failure) {
+    init(_ bytes: any ZipBytes) throws(Failure) {
         self.bytes = bytes
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
         // The end-of-central-directory record sits in the last 64 KiB + 22 bytes.
-        guard bytes.count >= 22 else { throw .malformed("too short") }
-        var end = bytes.count - 22
-        let floor = max(0, bytes.count - 22 - 65_535)
-        while end >= floor, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 5 && bytes[end + 3] == 6) { end -= 1 }
-        guard end >= floor else { throw .malformed("no end of central directory") }
-        func u64(_ at: Int) -> Int { u32(at) | u32(at + 4) << 32 }
-        var count = u16(end + 10)
-        var position = u32(end + 16)
+        guard bytes.size >= 22 else { throw .malformed("too short") }
+        let tailStart = max(0, bytes.size - 22 - 65_535)
+        let tail = try bytes.read(tailStart, bytes.size - tailStart)
+        var end = tail.count - 22
+        while end >= 0, !(tail[end] == 0x50 && tail[end + 1] == 0x4B && tail[end + 2] == 5 && tail[end + 3] == 6) { end -= 1 }
+        guard end >= 0 else { throw .malformed("no end of central directory") }
+        var count = Self.u16(tail, end + 10)
+        var position = Self.u32(tail, end + 16)
+        var directorySize = Self.u32(tail, end + 12)
         // ZIP64 (more than 65 535 members, as OSV's larger archives have): a locator right before
-        // the end record points at the ZIP64 end record with the real count and offset.
+        // the end record points at the ZIP64 end record with the real count, size and offset.
         let locator = end - 20
-        if count == 0xFFFF || position == 0xFFFF_FFFF, locator >= 0, u32(locator) == 0x0706_4B50 {
-            let record = u64(locator + 8)
-            guard record >= 0, record + 56 <= bytes.count, u32(record) == 0x0606_4B50 else { throw .malformed("the ZIP64 end record is damaged") }
-            count = u64(record + 32)
-            position = u64(record + 48)
+        if count == 0xFFFF || position == 0xFFFF_FFFF, locator >= 0, Self.u32(tail, locator) == 0x0706_4B50 {
+            let recordOffset = Self.u64(tail, locator + 8)
+            let record = try bytes.read(recordOffset, 56)
+            guard record.count == 56, Self.u32(record, 0) == 0x0606_4B50 else { throw .malformed("the ZIP64 end record is damaged") }
+            count = Self.u64(record, 32)
+            directorySize = Self.u64(record, 40)
+            position = Self.u64(record, 48)
         }
+        guard position >= 0, directorySize >= 0, position + directorySize <= bytes.size else { throw .malformed("the central directory runs past the end") }
+        let directory = try bytes.read(position, directorySize)
         var members: [Member] = []
+        var at = 0
         for _ in 0..<count {
-            guard position + 46 <= bytes.count, u32(position) == 0x0201_4B50 else { throw .malformed("a central directory entry is damaged") }
-            let nameLength = u16(position + 28)
-            let next = position + 46 + nameLength + u16(position + 30) + u16(position + 32)
-            guard next <= bytes.count else { throw .malformed("a central directory entry runs past the end") }
-            members.append(Member(name: String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self),
-                                  method: UInt16(u16(position + 10)), compressedSize: u32(position + 20),
-                                  uncompressedSize: u32(position + 24), localHeaderOffset: u32(position + 42)))
-            position = next
+            guard at + 46 <= directory.count, Self.u32(directory, at) == 0x0201_4B50 else { throw .malformed("a central directory entry is damaged") }
+            let nameLength = Self.u16(directory, at + 28)
+            let next = at + 46 + nameLength + Self.u16(directory, at + 30) + Self.u16(directory, at + 32)
+            guard next <= directory.count else { throw .malformed("a central directory entry runs past the end") }
+            members.append(Member(name: String(decoding: directory[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self),
+                                  method: UInt16(Self.u16(directory, at + 10)), compressedSize: Self.u32(directory, at + 20),
+                                  uncompressedSize: Self.u32(directory, at + 24), localHeaderOffset: Self.u32(directory, at + 42)))
+            at = next
         }
         self.members = members
     }
 
+    private static func u16(_ bytes: [UInt8], _ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+    private static func u32(_ bytes: [UInt8], _ at: Int) -> Int { u16(bytes, at) | u16(bytes, at + 2) << 16 }
+    private static func u64(_ bytes: [UInt8], _ at: Int) -> Int { u32(bytes, at) | u32(bytes, at + 4) << 32 }
+
     /// The member's content.
     func content(of member: Member) throws(Failure) -> [UInt8] {
-        let header = member.localHeaderOffset
-        guard header + 30 <= bytes.count, bytes[header] == 0x50, bytes[header + 1] == 0x4B, bytes[header + 2] == 3, bytes[header + 3] == 4 else {
+        let header = try bytes.read(member.localHeaderOffset, 30)
+        guard header.count == 30, header[0] == 0x50, header[1] == 0x4B, header[2] == 3, header[3] == 4 else {
             throw .malformed("\(member.name): local header missing")
         }
-        let start = header + 30 + (Int(bytes[header + 26]) | Int(bytes[header + 27]) << 8) + (Int(bytes[header + 28]) | Int(bytes[header + 29]) << 8)
-        guard start + member.compressedSize <= bytes.count else { throw .malformed("\(member.name): data runs past the end") }
-        let data = bytes[start..<(start + member.compressedSize)]
+        let start = member.localHeaderOffset + 30 + Self.u16(header, 26) + Self.u16(header, 28)
+        let data = try bytes.read(start, member.compressedSize)
+        guard data.count == member.compressedSize else { throw .malformed("\(member.name): data runs past the end") }
         switch member.method {
-        case 0: return Array(data)
-        case 8: return try Self.inflate(data, expected: member.uncompressedSize, name: member.name)
+        case 0: return data
+        case 8: return try Self.inflate(data[...], expected: member.uncompressedSize, name: member.name)
         default: throw .malformed("\(member.name): compression method \(member.method) is not supported")
         }
     }

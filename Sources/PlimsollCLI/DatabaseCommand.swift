@@ -59,14 +59,14 @@ struct DatabaseImport: ParsableCommand {
     @OptionGroup var database: DatabaseLocation
 
     func run() throws {
-        var documents: [(source: String, bytes: [UInt8])] = []
+        var records: [any OSVRecordSource] = []
         for source in sources {
-            documents += try OSVSources.read(source)
+            records.append(try OSVSources.read(source))
         }
         let store = try database.open(readOnly: false)
         let summary: AdvisoryDatabase.ImportSummary
         do {
-            summary = try store.importRecords(documents, updated: DocumentStamp.now())
+            summary = try store.importRecords(from: OSVSourceList(records), updated: DocumentStamp.now())
         } catch {
             throw UsageError(message: error.description)
         }
@@ -141,11 +141,10 @@ struct DatabaseInfo: ParsableCommand {
 
 /// OSV records from the forms `db import` takes.
 enum OSVSources {
-    static func read(_ source: String) throws(UsageError) -> [(source: String, bytes: [UInt8])] {
+    static func read(_ source: String) throws(UsageError) -> any OSVRecordSource {
         if source.hasSuffix(".zip") {
-            let bytes = try InputFiles.read(source, limit: 2 << 30)
             do {
-                return try OSVArchive.records(bytes).map { (source + ":" + $0.name, $0.bytes) }
+                return try OSVArchive(contentsOf: source, name: source)
             } catch {
                 throw UsageError(message: "\(source): \(error)")
             }
@@ -159,8 +158,8 @@ enum OSVSources {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 if name.hasSuffix(".json") { names.append(name) }
             }
-            return try names.sorted().map { name throws(UsageError) in (source + "/" + name, try InputFiles.read(source + "/" + name)) }
+            return OSVDocuments(try names.sorted().map { name throws(UsageError) in (source + "/" + name, try InputFiles.read(source + "/" + name)) })
         }
-        return [(source, try InputFiles.read(source))]
+        return OSVDocuments([(source, try InputFiles.read(source))])
     }
 }

@@ -73,11 +73,33 @@ import Testing
         try Data(zipped).write(to: scratch.url.appendingPathComponent("evil.zip"))
         let traversal = try PlimsollBinary.run(["db", "import", "evil.zip", "--db", "new.sqlite"], in: scratch.url)
         #expect(traversal.status == 2 && traversal.stderr.contains("the archive has an entry outside it: ../../escape.json"), "\(traversal.stderr)")
+        let missingZip = try PlimsollBinary.run(["db", "import", "absent.zip", "--db", "new.sqlite"], in: scratch.url)
+        #expect(missingZip.status == 2 && missingZip.stderr == "plimsoll: error: absent.zip: cannot open it: No such file or directory\n")
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("folder.zip"), withIntermediateDirectories: true)
+        let folder = try PlimsollBinary.run(["db", "import", "folder.zip", "--db", "new.sqlite"], in: scratch.url)
+        #expect(folder.status == 2 && folder.stderr == "plimsoll: error: folder.zip: not a regular file\n")
         try scratch.write("bad.json", "{\"id\": ")
         let malformed = try PlimsollBinary.run(["db", "import", "bad.json", "record.json", "--db", "new.sqlite"], in: scratch.url)
         #expect(malformed.status == 0 && malformed.stderr.contains("bad.json: not a valid OSV record") && malformed.stdout.hasPrefix("imported 1 new"))
         let format = try PlimsollBinary.run(["scan", "i.tar", "--db", "new.sqlite", "--fail-on", "sometimes"], in: scratch.url)
         #expect(format.status == 2 && format.stderr.contains("--fail-on 'sometimes'"))
+    }
+
+    @Test func anArchiveDamagedPartWayImportsNothing() throws {
+        let scratch = try Scratch()
+        let record = { (id: String) in Array(#"{"id": "\#(id)", "affected": [{"package": {"ecosystem": "npm", "name": "a"}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}]}]}]}"#.utf8) }
+        var bytes = try ZipFixture.make(["A.json": record("A-1") + Array(repeating: 0x20, count: 200), "B.json": record("B-1") + Array(repeating: 0x20, count: 200)],
+                                        deflate: true)
+        // Garble the deflated data of the second member: its directory entry stays intact.
+        let headers = bytes.indices.filter { bytes[$0...].starts(with: [0x50, 0x4B, 3, 4]) }
+        let second = try #require(headers.dropFirst().first)
+        let data = second + 30 + Int(bytes[second + 26]) + Int(bytes[second + 28])
+        for offset in 0..<6 { bytes[data + offset] ^= 0xFF }
+        try scratch.write("damaged.zip", Data(bytes))
+        let imported = try PlimsollBinary.run(["db", "import", "damaged.zip", "--db", "d.sqlite"], in: scratch.url)
+        #expect(imported.status == 2 && imported.stderr.hasPrefix("plimsoll: error: damaged.zip: not a valid zip archive: "), "\(imported.stderr)")
+        let info = try PlimsollBinary.run(["db", "info", "--db", "d.sqlite"], in: scratch.url)
+        #expect(info.stdout.contains(": 0 records"), "the import is one transaction: \(info.stdout)")
     }
 
     @Test func aZipOfRecordsImports() throws {
