@@ -177,7 +177,8 @@ public final class AdvisoryDatabase {
             try upsert.run()
             var seen = Set<String>()
             for affected in record.affected ?? [] {
-                guard let ecosystem = affected.package?.ecosystem, let name = affected.package?.name else { continue }
+                guard let written = affected.package?.ecosystem, let name = affected.package?.name else { continue }
+                let ecosystem = AdvisoryDatabase.lookupEcosystem(written)
                 let key = AdvisoryDatabase.lookupName(name, ecosystem: ecosystem)
                 guard seen.insert(ecosystem + "\n" + key).inserted else { continue }
                 insertAffected.bind([record.id, ecosystem, key])
@@ -212,6 +213,14 @@ public final class AdvisoryDatabase {
             if !gitOnly, affected.package?.ecosystem == nil || affected.package?.name == nil { return "an affected entry has no package" }
         }
         return nil
+    }
+
+    /// Red Hat's ecosystems name a product stream and a repository (`Red Hat:enterprise_linux:9::appstream`);
+    /// an image only tells the release, so they are indexed without the repository
+    /// (`Red Hat:enterprise_linux:9`). Others as written.
+    static func lookupEcosystem(_ ecosystem: String) -> String {
+        guard ecosystem.hasPrefix("Red Hat:"), let repository = ecosystem.range(of: "::") else { return ecosystem }
+        return String(ecosystem[..<repository.lowerBound])
     }
 
     /// PyPI names are matched in their PEP 503 form; others as written.

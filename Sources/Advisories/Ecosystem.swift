@@ -60,7 +60,8 @@ public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The ecosystem an installed distribution's packages belong to: `Debian:12`, `Ubuntu:22.04:LTS`, `Alpine:v3.19`.
+    /// The ecosystem an installed distribution's packages belong to: `Debian:12`, `Ubuntu:22.04:LTS`,
+    /// `Alpine:v3.19`, `Red Hat:enterprise_linux:9` (RHEL and UBI, whatever the repository).
     public static func distribution(id: String, versionID: String?) -> Ecosystem? {
         guard let versionID, !versionID.isEmpty else { return nil }
         let parts = versionID.split(separator: ".")
@@ -71,6 +72,7 @@ public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
             let isLTS = parts.count >= 2 && parts[1] == "04" && (Int(parts[0]) ?? 1) % 2 == 0
             return Ecosystem("Ubuntu:" + versionID + (isLTS ? ":LTS" : ""))
         case "alpine": return Ecosystem("Alpine:v" + parts.prefix(2).joined(separator: "."))
+        case "rhel": return Ecosystem("Red Hat:enterprise_linux:" + (parts.first.map(String.init) ?? versionID))
         case "rocky": return Ecosystem("Rocky Linux:" + (parts.first.map(String.init) ?? versionID))
         case "almalinux": return Ecosystem("AlmaLinux:" + (parts.first.map(String.init) ?? versionID))
         default: return nil

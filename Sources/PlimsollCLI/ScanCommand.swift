@@ -10,8 +10,8 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Find known vulnerabilities in an image's packages, offline, with the local OSV database.",
         discussion: """
-            Debian and Ubuntu packages are matched by source package, Alpine ones by origin, AlmaLinux and \
-            Rocky rpms, Python, npm, Go, Maven and RubyGems packages by name. Load advisories first with `plimsoll db update` or `plimsoll db import`. \
+            Debian and Ubuntu packages are matched by source package, Alpine ones by origin, RHEL, AlmaLinux \
+            and Rocky rpms, Python, npm, Go, Maven and RubyGems packages by name. Load advisories first with `plimsoll db update` or `plimsoll db import`. \
             Accepted risks go in .plimsoll.yaml under ignore-vulnerabilities (id, reason, package, expires).
             """)
 

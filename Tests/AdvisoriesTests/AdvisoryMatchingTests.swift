@@ -110,7 +110,7 @@ func osvRecord(_ name: String) throws -> Advisory? {
     let directory = TemporaryDirectory()
 
     func database(_ records: [String]) throws -> AdvisoryDatabase {
-        let database = try AdvisoryDatabase(path: directory.url.appendingPathComponent("advisories.sqlite").path, readOnly: false)
+        let database = try AdvisoryDatabase(path: directory.url.appendingPathComponent("\(UUID().uuidString).sqlite").path, readOnly: false)
         _ = try database.importRecords(records.map { ("test", Array($0.utf8)) }, updated: "2026-11-28T00:00:00Z")
         return database
     }
@@ -130,8 +130,12 @@ func osvRecord(_ name: String) throws -> Advisory? {
         #expect(alma.map { "\($0.id) \($0.package.version) \($0.fixedVersion ?? "")" } == ["ALSA-2024:0001 1:3.0.7-24.el9 1:3.0.7-25.el9_3"])
         let rocky = try VulnerabilityMatcher.match([old], distribution: ("rocky", "9.3"), database: database)
         #expect(rocky.map(\.id) == ["RLSA-2024:0002"])
-        // Red Hat's own OSV ecosystems are per product stream; without one, rpm packages are not matched.
-        #expect(try VulnerabilityMatcher.match([old], distribution: ("rhel", "9.3"), database: database).isEmpty)
+        // Red Hat's ecosystems name a stream and a repository; RHEL and UBI images match the main stream's.
+        let redHat = try self.database([Self.record("RHSA-2024:0003", "Red Hat:enterprise_linux:9::baseos", "openssl-libs", fixed: "1:3.0.7-25.el9_3"),
+                                   Self.record("RHSA-2024:0004", "Red Hat:rhel_eus:9.2::baseos", "openssl-libs", fixed: "1:3.0.7-26.el9_2")])
+        let rhel = try VulnerabilityMatcher.match([old], distribution: ("rhel", "9.3"), database: redHat)
+        #expect(rhel.map { "\($0.id) \($0.ecosystem) \($0.fixedVersion ?? "")" } == ["RHSA-2024:0003 Red Hat:enterprise_linux:9 1:3.0.7-25.el9_3"])
+        #expect(try VulnerabilityMatcher.match([old], distribution: ("centos", "7"), database: redHat).isEmpty)
     }
 
     @Test func mavenAndGemPackagesMatchInTheirOrdering() throws {

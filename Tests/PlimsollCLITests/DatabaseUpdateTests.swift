@@ -79,12 +79,17 @@ import Testing
 
     @Test func theMirrorComesFromTheEnvironmentAndMustBeHTTP() throws {
         let (debian, _) = try Self.archives()
-        let server = try LocalHTTPServer(routes: ["/Debian/all.zip": .body(debian, etag: nil)])
+        let redHat = try ZipFixture.make(["RHSA-1.json": Self.record("RHSA-2024:1", ecosystem: "Red Hat:enterprise_linux:9::baseos", name: "bash",
+                                                                     fixed: "0:5.1.8-9.el9")])
+        let server = try LocalHTTPServer(routes: ["/Debian/all.zip": .body(debian, etag: nil), "/Red%20Hat/all.zip": .body(redHat, etag: nil)])
         defer { server.stop() }
         let scratch = try Scratch()
-        let fromEnvironment = try PlimsollBinary.run(["db", "update", "--ecosystem", "Debian", "--db", "e.sqlite"], in: scratch.url,
-                                                     environment: ["PLIMSOLL_DB_MIRROR": server.base + "/"])
+        let fromEnvironment = try PlimsollBinary.run(["db", "update", "--ecosystem", "Debian", "--ecosystem", "Red Hat", "--db", "e.sqlite"],
+                                                     in: scratch.url, environment: ["PLIMSOLL_DB_MIRROR": server.base + "/"])
         #expect(fromEnvironment.status == 0 && fromEnvironment.stdout.hasPrefix("Debian: 1 new"), "\(fromEnvironment.stderr)")
+        #expect(fromEnvironment.stdout.contains("Red Hat: 1 new") && server.requests.map(\.path) == ["/Debian/all.zip", "/Red%20Hat/all.zip"])
+        let info = try PlimsollBinary.run(["db", "info", "--db", "e.sqlite"], in: scratch.url)
+        #expect(info.stdout.contains("  Red Hat:enterprise_linux:9: 1"), "\(info.stdout)")
         let notHTTP = try PlimsollBinary.run(["db", "update", "--mirror", "ftp://example.org/osv", "--db", "e.sqlite"], in: scratch.url)
         #expect(notHTTP.status == 2 && notHTTP.stderr == "plimsoll: error: --mirror 'ftp://example.org/osv' is not an http:// or https:// address\n",
                 "\(notHTTP.stderr)")
