@@ -16,6 +16,10 @@ public final class AdvisoryDatabase {
         public var unchanged = 0
         /// (record, reason) for records that were refused.
         public var rejected: [(String, String)] = []
+        /// (record, what is ignored) for parts of stored records that matching cannot use.
+        public var warnings: [(String, String)] = []
+        /// Records stored under ecosystems plimsoll has no version ordering for, by ecosystem (never matched).
+        public var unorderedEcosystems: [String: Int] = [:]
     }
 
     static let schemaVersion = 1
@@ -68,6 +72,10 @@ public final class AdvisoryDatabase {
             var type: String
             var hasIntroduced: Bool
         }
+        /// What matching will ignore in the record: unknown range types, versions its ecosystem cannot parse.
+        var warnings: [String] = []
+        /// Ecosystems of the record without a version ordering in plimsoll.
+        var unordered: Set<String> = []
         struct Affected: Sendable {
             var package: Package?
             var ranges: [Range]?
@@ -84,13 +92,45 @@ public final class AdvisoryDatabase {
             self.id = id
             modified = document["modified"]?.string
             withdrawn = document["withdrawn"]?.string
+            var warnings: [String] = []
+            var unordered: Set<String> = []
             affected = document["affected"]?.array?.map { entry in
                 let package = entry["package"].map { Package(ecosystem: $0["ecosystem"]?.string, name: $0["name"]?.string) }
                 let ranges = entry["ranges"]?.array?.map { range in
                     Range(type: range["type"]?.string ?? "", hasIntroduced: range["events"]?.array?.contains { $0["introduced"] != nil } ?? false)
                 }
+                if let written = package?.ecosystem {
+                    let ecosystem = Ecosystem(written)
+                    if ecosystem.scheme == nil { unordered.insert(ecosystem.base) }
+                    warnings += Self.ignoredParts(of: entry, ecosystem: ecosystem, package: package?.name ?? "?")
+                }
                 return Affected(package: package, ranges: ranges)
             }
+            self.warnings = warnings
+            self.unordered = unordered
+        }
+
+        /// Range types other than ECOSYSTEM, SEMVER and GIT, and event versions that do not parse in
+        /// the range's ordering: matching skips both, so they never match by accident.
+        static func ignoredParts(of entry: JSONSkimmer.Value, ecosystem: Ecosystem, package: String) -> [String] {
+            var warnings: [String] = []
+            for range in entry["ranges"]?.array ?? [] {
+                let type = range["type"]?.string ?? ""
+                guard type != "GIT" else { continue }
+                guard type == "ECOSYSTEM" || type == "SEMVER" else {
+                    warnings.append("a \(type.isEmpty ? "typeless" : type) range of \(package) is ignored (plimsoll reads ECOSYSTEM, SEMVER and GIT ranges)")
+                    continue
+                }
+                let ordering = type == "SEMVER" ? Ecosystem("npm") : ecosystem
+                guard ordering.scheme != nil else { continue }
+                for event in range["events"]?.array ?? [] {
+                    for key in ["introduced", "fixed", "last_affected", "limit"] {
+                        guard let version = event[key]?.string, version != "0", version != "*", !ordering.accepts(version) else { continue }
+                        warnings.append("\(key) version '\(version)' of \(package) is not a valid \(type == "SEMVER" ? "SemVer" : ecosystem.name) version; that range is ignored")
+                    }
+                }
+            }
+            return warnings
         }
     }
 
@@ -173,6 +213,8 @@ public final class AdvisoryDatabase {
             } else {
                 summary.imported += 1
             }
+            summary.warnings += record.warnings.map { (record.id, $0) }
+            for ecosystem in record.unordered { summary.unorderedEcosystems[ecosystem, default: 0] += 1 }
             upsert.bind([record.id, record.modified, record.withdrawn == nil ? 0 : 1, document.bytes])
             try upsert.run()
             var seen = Set<String>()

@@ -19,6 +19,10 @@ public enum AffectedRanges {
             if b == "0" { return 1 }
             return ecosystem.compare(a, b)
         }
+        // A range with a version its ordering cannot read is unusable as a whole: dropping just that
+        // event could turn "fixed in X" into "affected forever".
+        let bounds = events.flatMap { [$0.introduced, $0.fixed, $0.lastAffected, $0.limit].compactMap { $0 } }
+        guard bounds.allSatisfy({ $0 == "0" || $0 == "*" || ecosystem.accepts($0) }) else { return false }
         if let limit = events.compactMap(\.limit).first, limit != "*", let order = compare(version, limit), order >= 0 { return false }
         // (version, kind) pairs, sorted; kinds at the same version: introduced before fixed.
         var points: [(value: String, kind: Int)] = []

@@ -70,7 +70,7 @@ struct DatabaseImport: ParsableCommand {
         } catch {
             throw UsageError(message: error.description)
         }
-        for (record, reason) in summary.rejected { Output.error("plimsoll: warning: \(record): \(reason)\n") }
+        ImportNotes.print(summary)
         Output.standard("""
             imported \(summary.imported) new, \(summary.replaced) updated, \(summary.unchanged) unchanged, \
             \(summary.rejected.count) rejected records into \(database.resolved)\n
@@ -110,7 +110,7 @@ struct DatabaseUpdate: ParsableCommand {
                 case .unchanged:
                     Output.standard("\(ecosystem): unchanged since the last update\n")
                 case .imported(let summary):
-                    for (record, reason) in summary.rejected { Output.error("plimsoll: warning: \(record): \(reason)\n") }
+                    ImportNotes.print(summary)
                     Output.standard("\(ecosystem): \(summary.imported) new, \(summary.replaced) updated, \(summary.unchanged) unchanged, \(summary.rejected.count) rejected records\n")
                 }
             }
@@ -136,6 +136,23 @@ struct DatabaseInfo: ParsableCommand {
         var text = "\(database.resolved): \(info.records) records, last updated \(info.updated ?? "never")\n"
         for (ecosystem, count) in info.ecosystems { text += "  \(ecosystem): \(count)\n" }
         Output.standard(text)
+    }
+}
+
+/// What an import refused or will not use, on stderr: each refused record, the first ignored parts
+/// (a full OSV dump has many), and the ecosystems kept but never matched.
+enum ImportNotes {
+    static let shownWarnings = 20
+
+    static func print(_ summary: AdvisoryDatabase.ImportSummary) {
+        for (record, reason) in summary.rejected { Output.error("plimsoll: warning: \(record): \(reason)\n") }
+        for (record, reason) in summary.warnings.prefix(shownWarnings) { Output.error("plimsoll: warning: \(record): \(reason)\n") }
+        if summary.warnings.count > shownWarnings {
+            Output.error("plimsoll: warning: \(summary.warnings.count - shownWarnings) more ignored range events or types not shown\n")
+        }
+        for (ecosystem, count) in summary.unorderedEcosystems.sorted(by: { $0.key < $1.key }) {
+            Output.error("plimsoll: note: \(count) records of \(ecosystem) are kept but not matched: plimsoll has no version ordering for \(ecosystem)\n")
+        }
     }
 }
 

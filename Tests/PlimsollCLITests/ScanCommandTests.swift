@@ -85,6 +85,33 @@ import Testing
         #expect(format.status == 2 && format.stderr.contains("--fail-on 'sometimes'"))
     }
 
+    @Test func partsOfRecordsMatchingCannotUseAreReported() throws {
+        let scratch = try Scratch()
+        func record(_ id: String, ecosystem: String = "npm", type: String = "SEMVER", fixed: String = "1.0.0") -> String {
+            #"{"id": "\#(id)", "affected": [{"package": {"ecosystem": "\#(ecosystem)", "name": "a"}, "ranges": [{"type": "\#(type)", "events": [{"introduced": "0"}, {"fixed": "\#(fixed)"}]}]}]}"#
+        }
+        try scratch.write("weird.json", record("X-1", type: "WEIRD"))
+        try scratch.write("martian.json", record("X-2", ecosystem: "Martian", type: "ECOSYSTEM"))
+        try scratch.write("unparsable.json", record("X-3", fixed: "not-a-version"))
+        try scratch.write("debian.json", record("X-4", ecosystem: "Debian:12", type: "ECOSYSTEM", fixed: "1.0 beta"))
+        let imported = try PlimsollBinary.run(["db", "import", "weird.json", "martian.json", "unparsable.json", "debian.json", "--db", "w.sqlite"],
+                                              in: scratch.url)
+        #expect(imported.status == 0 && imported.stdout.hasPrefix("imported 4 new"), "\(imported.stderr)")
+        #expect(imported.stderr == """
+            plimsoll: warning: X-1: a WEIRD range of a is ignored (plimsoll reads ECOSYSTEM, SEMVER and GIT ranges)
+            plimsoll: warning: X-3: fixed version 'not-a-version' of a is not a valid SemVer version; that range is ignored
+            plimsoll: warning: X-4: fixed version '1.0 beta' of a is not a valid Debian:12 version; that range is ignored
+            plimsoll: note: 1 records of Martian are kept but not matched: plimsoll has no version ordering for Martian
+
+            """, "\(imported.stderr)")
+        // None of them matches by accident: npm `a` 0.5.0 is below every fix, but the ranges cannot be read.
+        try Data(FixtureImage(layers: [.init({ var layer = TarBuilder()
+            layer.file("app/node_modules/a/package.json", Array(#"{"name": "a", "version": "0.5.0"}"#.utf8))
+            return layer }(), createdBy: "COPY app /app")]).dockerArchive()).write(to: scratch.url.appendingPathComponent("i.tar"))
+        let scan = try PlimsollBinary.run(["scan", "i.tar", "--db", "w.sqlite"], in: scratch.url)
+        #expect(scan.status == 0 && scan.stdout.hasPrefix("No known vulnerabilities"), "\(scan.stdout)")
+    }
+
     @Test func anArchiveDamagedPartWayImportsNothing() throws {
         let scratch = try Scratch()
         let record = { (id: String) in Array(#"{"id": "\#(id)", "affected": [{"package": {"ecosystem": "npm", "name": "a"}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}]}]}]}"#.utf8) }
