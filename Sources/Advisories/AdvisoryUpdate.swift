@@ -16,7 +16,7 @@ public struct AdvisoryUpdate: Sendable {
 
     public static let defaultMirror = "https://osv-vulnerabilities.storage.googleapis.com"
     /// The ecosystems whose packages plimsoll catalogs (or reads from SBOMs) and matches.
-    public static let defaultEcosystems = ["Alpine", "Debian", "Ubuntu", "Red Hat", "AlmaLinux", "Rocky Linux", "PyPI", "npm", "Go", "Maven", "RubyGems"]
+    public static let defaultEcosystems = ["Alpine", "Debian", "Ubuntu", "Red Hat", "AlmaLinux", "Rocky Linux", "PyPI", "npm", "Go", "Maven", "RubyGems", "crates.io"]
 
     public var mirror: String
     public var ecosystems: [String]

@@ -1,4 +1,4 @@
-/// The ecosystems plimsoll catalogs (Maven and RubyGems so far only from SBOMs it reads), named as purl types.
+/// The ecosystems plimsoll catalogs (Maven, RubyGems and crates so far only from SBOMs it reads), named as purl types.
 public enum PackageType: String, Sendable, CaseIterable, Comparable {
     case deb
     case rpm
@@ -8,6 +8,7 @@ public enum PackageType: String, Sendable, CaseIterable, Comparable {
     case golang
     case maven
     case gem
+    case cargo
 
     public static func < (lhs: PackageType, rhs: PackageType) -> Bool { lhs.rawValue < rhs.rawValue }
 }

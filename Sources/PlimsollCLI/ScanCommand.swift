@@ -11,7 +11,7 @@ struct ScanCommand: ParsableCommand {
         abstract: "Find known vulnerabilities in an image's packages, offline, with the local OSV database.",
         discussion: """
             Debian and Ubuntu packages are matched by source package, Alpine ones by origin, RHEL, AlmaLinux \
-            and Rocky rpms, Python, npm, Go, Maven and RubyGems packages by name. Load advisories first with `plimsoll db update` or `plimsoll db import`. \
+            and Rocky rpms, Python, npm, Go, Maven, RubyGems and crates.io packages by name. Load advisories first with `plimsoll db update` or `plimsoll db import`. \
             Accepted risks go in .plimsoll.yaml under ignore-vulnerabilities (id, reason, package, expires).
             """)
 
@@ -77,7 +77,7 @@ struct ScanCommand: ParsableCommand {
                 throw UsageError(message: "\(sbom): \(error.description)")
             }
             if inventory.skipped > 0 {
-                Output.error("plimsoll: note: \(inventory.skipped) components of \(sbom) have no purl of a type plimsoll matches (deb, apk, pypi, npm, golang, maven, gem)\n")
+                Output.error("plimsoll: note: \(inventory.skipped) components of \(sbom) have no purl of a type plimsoll matches (deb, rpm, apk, pypi, npm, golang, maven, gem, cargo)\n")
             }
             let bill = SoftwareBill(reference: sbom, image: nil, distribution: inventory.distribution, packages: inventory.packages, warnings: [],
                                     created: DocumentStamp.now(), documentID: DocumentStamp.uuid())

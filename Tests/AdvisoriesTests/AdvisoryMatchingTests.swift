@@ -138,17 +138,19 @@ func osvRecord(_ name: String) throws -> Advisory? {
         #expect(try VulnerabilityMatcher.match([old], distribution: ("centos", "7"), database: redHat).isEmpty)
     }
 
-    @Test func mavenAndGemPackagesMatchInTheirOrdering() throws {
+    @Test func mavenGemAndCratePackagesMatchInTheirOrdering() throws {
         let database = try database([Self.record("GHSA-maven", "Maven", "org.apache.commons:commons-text", fixed: "1.10.0"),
-                                          Self.record("GHSA-gem", "RubyGems", "nokogiri", fixed: "1.16.5")])
+                                          Self.record("GHSA-gem", "RubyGems", "nokogiri", fixed: "1.16.5"),
+                                          Self.record("RUSTSEC-2020-0071", "crates.io", "time", fixed: "0.2.23")])
         let packages = [
             InstalledPackage(type: .maven, name: "org.apache.commons:commons-text", version: "1.10.0-M1", purl: "a", locations: []),
             InstalledPackage(type: .maven, name: "org.apache.commons:commons-text", version: "1.10.0.Final", purl: "b", locations: []),
             InstalledPackage(type: .gem, name: "nokogiri", version: "1.16.5.rc1", purl: "c", locations: []),
             InstalledPackage(type: .gem, name: "nokogiri", version: "1.16.10", purl: "d", locations: []),
+            InstalledPackage(type: .cargo, name: "time", version: "0.1.45", purl: "e", locations: []),
         ]
         let found = try VulnerabilityMatcher.match(packages, distribution: nil, database: database)
-        #expect(found.map { "\($0.id) \($0.package.version)" } == ["GHSA-maven 1.10.0-M1", "GHSA-gem 1.16.5.rc1"])
+        #expect(found.map { "\($0.id) \($0.package.version)" } == ["GHSA-maven 1.10.0-M1", "GHSA-gem 1.16.5.rc1", "RUSTSEC-2020-0071 0.1.45"])
     }
 
     @Test func severityWordsCountWhenThereIsNoVector() throws {
