@@ -28,7 +28,7 @@ let package = Package(
         .systemLibrary(name: "CLibcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ContainerImage", dependencies: ["CGzip", "CZstd", "CLibcrypto"]),
-        .target(name: "Packages", dependencies: ["ContainerImage", "CSQLite"]),
+        .target(name: "Packages", dependencies: ["ContainerImage", "CGzip", "CSQLite"]),
         .target(name: "Advisories", dependencies: ["Packages", "CGzip", "CSQLite"]),
         .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reports", dependencies: ["Checks", "ContainerImage", "Packages", "Advisories"]),

@@ -1,4 +1,4 @@
-import CGzip
+import Packages
 
 /// Where a zip's bytes are: in memory, or in a file read piece by piece (so a 300 MB archive is
 /// never held whole).
@@ -99,32 +99,14 @@ struct ZipArchive {
         guard data.count == member.compressedSize else { throw .malformed("\(member.name): data runs past the end") }
         switch member.method {
         case 0: return data
-        case 8: return try Self.inflate(data[...], expected: member.uncompressedSize, name: member.name)
+        case 8:
+            guard member.uncompressedSize <= Self.memberLimit else { throw .malformed("\(member.name) would expand to \(member.uncompressedSize) bytes") }
+            do {
+                return try RawInflater.inflate(data, expected: member.uncompressedSize, limit: Self.memberLimit)
+            } catch {
+                throw .malformed("\(member.name) does not inflate to its recorded size")
+            }
         default: throw .malformed("\(member.name): compression method \(member.method) is not supported")
         }
-    }
-
-    private static func inflate(_ data: ArraySlice<UInt8>, expected: Int, name: String) throws(Failure) -> [UInt8] {
-        guard expected <= memberLimit else { throw .malformed("\(name) would expand to \(expected) bytes") }
-        // zlib checks that the stream stays at one address between calls.
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer { stream.deallocate() }
-        guard inflateInit2_(stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .malformed("zlib could not start") }
-        defer { inflateEnd(stream) }
-        var output = [UInt8](repeating: 0, count: max(expected, 1))
-        let status = data.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { out -> Int32 in
-                stream.pointee.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-                stream.pointee.avail_in = UInt32(input.count)
-                stream.pointee.next_out = out.bindMemory(to: Bytef.self).baseAddress
-                stream.pointee.avail_out = UInt32(out.count)
-                return CGzip.inflate(stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END, Int(stream.pointee.total_out) == expected else {
-            throw .malformed("\(name) does not inflate to its recorded size")
-        }
-        return expected == 0 ? [] : output
     }
 }
