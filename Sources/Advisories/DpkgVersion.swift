@@ -77,12 +77,3 @@ public struct DpkgVersion: OrderedVersion, CustomStringConvertible {
         return 0
     }
 }
-
-extension String {
-    func trimmingSpaces() -> String {
-        var text = Substring(self)
-        while let first = text.first, first == " " || first == "\t" || first == "\n" { text = text.dropFirst() }
-        while let last = text.last, last == " " || last == "\t" || last == "\n" { text = text.dropLast() }
-        return String(text)
-    }
-}

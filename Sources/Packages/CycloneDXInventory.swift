@@ -69,12 +69,7 @@ public enum CycloneDXInventory {
                 inventory.distribution = Self.distribution(distro)
             }
             let (sourceName, sourceVersion) = Self.source(parts.qualifiers["upstream"], type: type)
-            let name = switch type {
-            case .golang, .npm: (parts.namespace.map { $0 + "/" } ?? "") + parts.name
-            // OSV names Maven packages `groupId:artifactId`.
-            case .maven: (parts.namespace.map { $0 + ":" } ?? "") + parts.name
-            default: parts.name
-            }
+            let name = type == .golang || type == .npm ? (parts.namespace.map { $0 + "/" } ?? "") + parts.name : parts.name
             inventory.packages.append(InstalledPackage(type: type, name: name, version: version, purl: purl,
                                                        locations: Self.locations(component.properties ?? []),
                                                        architecture: parts.qualifiers["arch"], sourceName: sourceName, sourceVersion: sourceVersion))

@@ -44,12 +44,3 @@ struct DpkgCataloger: Cataloger {
         return (packages, warnings)
     }
 }
-
-extension Substring {
-    func trimmingCharacters(in characters: String) -> Substring {
-        var text = self
-        while let first = text.first, characters.contains(first) { text = text.dropFirst() }
-        while let last = text.last, characters.contains(last) { text = text.dropLast() }
-        return text
-    }
-}

@@ -28,22 +28,28 @@ public struct SoftwareBill: Sendable {
         let tree = FileTree(layers: changes)
         let distribution = OSRelease.detect { tree.capturedContent($0, in: changes) }
         var (packages, warnings) = PackageCatalog.inventory(PackageCatalog.files(in: tree, changes: changes), distribution: distribution)
-        packages = PackageCatalog.merged(packages + Self.goModules(in: tree, changes: changes))
+        packages = PackageCatalog.merged(packages + Self.inspected(in: tree, changes: changes))
         self.init(reference: reference, image: image, distribution: distribution, packages: packages, warnings: warnings,
                   created: created, documentID: documentID)
     }
 
-    /// Executables stream past a Go build-information search.
+    /// Java archives stream past a manifest and pom.properties reader, executables past a Go
+    /// build-information search.
     public static func inspector(path: String, size: Int64, mode: UInt32) -> (any ContentInspector)? {
-        GoModules.isCandidate(size: size, mode: mode) ? GoBuildInfoInspector() : nil
+        if JavaArchiveInspector.isArchive(path) { return JavaArchiveInspector() }
+        return GoModules.isCandidate(size: size, mode: mode) ? GoBuildInfoInspector() : nil
     }
 
-    private static func goModules(in tree: FileTree, changes: [LayerChanges]) -> [InstalledPackage] {
+    /// The packages of what the inspectors extracted from files of the final filesystem.
+    private static func inspected(in tree: FileTree, changes: [LayerChanges]) -> [InstalledPackage] {
         var packages: [InstalledPackage] = []
         tree.forEachNode { node in
             guard node.kind == .regular, let entry = node.entry, changes.indices.contains(node.layer),
                   let blob = changes[node.layer].extracted[entry] else { return }
-            packages += GoModules.packages(path: changes[node.layer].entries[entry].path, layer: node.layer, blob: blob)
+            let path = changes[node.layer].entries[entry].path
+            packages += JavaArchiveInspector.isArchive(path)
+                ? JavaArchives.packages(path: path, layer: node.layer, blob: blob)
+                : GoModules.packages(path: path, layer: node.layer, blob: blob)
         }
         return packages
     }

@@ -143,8 +143,10 @@ func osvRecord(_ name: String) throws -> Advisory? {
                                           Self.record("GHSA-gem", "RubyGems", "nokogiri", fixed: "1.16.5"),
                                           Self.record("RUSTSEC-2020-0071", "crates.io", "time", fixed: "0.2.23")])
         let packages = [
-            InstalledPackage(type: .maven, name: "org.apache.commons:commons-text", version: "1.10.0-M1", purl: "a", locations: []),
-            InstalledPackage(type: .maven, name: "org.apache.commons:commons-text", version: "1.10.0.Final", purl: "b", locations: []),
+            InstalledPackage(type: .maven, name: "commons-text", version: "1.10.0-M1", purl: "pkg:maven/org.apache.commons/commons-text@1.10.0-M1",
+                             locations: []),
+            InstalledPackage(type: .maven, name: "commons-text", version: "1.10.0.Final", purl: "pkg:maven/org.apache.commons/commons-text@1.10.0.Final",
+                             locations: []),
             InstalledPackage(type: .gem, name: "nokogiri", version: "1.16.5.rc1", purl: "c", locations: []),
             InstalledPackage(type: .gem, name: "nokogiri", version: "1.16.10", purl: "d", locations: []),
             InstalledPackage(type: .cargo, name: "time", version: "0.1.45", purl: "e", locations: []),

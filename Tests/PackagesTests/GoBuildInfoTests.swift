@@ -22,12 +22,7 @@ let sampleModules = """
     func theBlobIsFoundWhateverThePieceSize(_ pieceSize: Int) throws {
         let file = goExecutable(modules: sampleModules)
         let inspector = GoBuildInfoInspector()
-        var offset = 0
-        while offset < file.count {
-            let piece = Array(file[offset..<min(offset + pieceSize, file.count)])
-            offset += pieceSize
-            guard piece.withUnsafeBytes({ inspector.consume($0) }) else { break }
-        }
+        inspector.consume(file, piecesOf: pieceSize)
         let blob = try #require(inspector.extracted)
         let info = try #require(GoBuildInfo(blob: blob))
         #expect(info.goVersion == "go1.22.3")

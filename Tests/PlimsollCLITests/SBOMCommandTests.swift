@@ -84,6 +84,32 @@ import Testing
         }
     }
 
+    @Test func javaArchivesAreCatalogedAndScanned() throws {
+        let scratch = try Scratch()
+        let pom = { (group: String, artifact: String, version: String) in
+            ("META-INF/maven/\(group)/\(artifact)/pom.properties", Array("groupId=\(group)\nartifactId=\(artifact)\nversion=\(version)\n".utf8))
+        }
+        let library = try ZipFixture.make(Dictionary(uniqueKeysWithValues: [pom("org.yaml", "snakeyaml", "1.33")]), deflate: true)
+        let application = try ZipFixture.make(Dictionary(uniqueKeysWithValues: [
+            ("META-INF/MANIFEST.MF", Array("Manifest-Version: 1.0\r\nImplementation-Version: 1.4.0\r\n".utf8)), pom("com.example", "shop", "1.4.0"),
+            ("BOOT-INF/lib/snakeyaml-1.33.jar", library),
+        ]), deflate: true)
+        var layer = TarBuilder()
+        layer.file("app/shop-1.4.0.jar", application)
+        try Data(FixtureImage(layers: [.init(layer, createdBy: "COPY target/shop.jar /app/")]).dockerArchive())
+            .write(to: scratch.url.appendingPathComponent("java.tar"))
+        let sbom = try PlimsollBinary.run(["sbom", "java.tar", "-f", "json"], in: scratch.url)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(sbom.stdout.utf8)) as? [String: Any], "\(sbom.stderr)")
+        let packages = try #require(document["packages"] as? [[String: Any]])
+        #expect(Set(packages.compactMap { $0["purl"] as? String }) == ["pkg:maven/com.example/shop@1.4.0", "pkg:maven/org.yaml/snakeyaml@1.33"])
+        let record = #"{"id": "GHSA-mjmj-j48q-9wg2", "aliases": ["CVE-2022-1471"], "affected": [{"package": {"ecosystem": "Maven", "name": "org.yaml:snakeyaml"}, "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.0"}]}]}], "database_specific": {"severity": "HIGH"}}"#
+        try scratch.write("snakeyaml.json", record)
+        _ = try PlimsollBinary.run(["db", "import", "snakeyaml.json", "--db", "j.sqlite"], in: scratch.url)
+        let scan = try PlimsollBinary.run(["scan", "java.tar", "--db", "j.sqlite"], in: scratch.url)
+        #expect(scan.status == 1 && scan.stdout.contains("snakeyaml 1.33 (Maven)") && scan.stdout.contains("high  GHSA-mjmj-j48q-9wg2 CVE-2022-1471  fixed in 2.0"),
+                "\(scan.stdout)")
+    }
+
     @Test func badOptionsAndImagesGiveOneErrorLine() throws {
         let scratch = try Scratch()
         let outcome = try PlimsollBinary.run(["sbom", "nowhere.tar", "--format", "json"], in: scratch.url)

@@ -1,0 +1,105 @@
+/// Maven packages from what `JavaArchiveInspector` found in a Java archive, named the way syft
+/// names them: each archive is a package named after its file (`commons-lang3-3.12.0.jar` is
+/// `commons-lang3` 3.12.0, the version otherwise from its manifest), or after its own
+/// pom.properties when one names the same artifact; every other pom.properties (shaded or bundled
+/// libraries) is a package of its own.
+enum JavaArchives {
+    static func packages(path: String, layer: Int, blob: [UInt8]) -> [InstalledPackage] {
+        let findings = JavaArchiveInspector.decode(blob)
+        let location = PackageLocation(path: "/" + path, layer: layer)
+        var packages: [InstalledPackage] = []
+        for archive in findings where archive.kind == .archive {
+            let inside = findings.filter { $0.chain == archive.chain }
+            let manifest = inside.first { $0.kind == .manifest }.map { Self.manifest($0.content) } ?? [:]
+            let poms = inside.filter { $0.kind == .pom }.map { Self.properties($0.content) }
+            let fileName = String((archive.chain.last ?? path).fileName)
+            let (fileArtifact, fileVersion) = Self.split(fileName: fileName)
+            let name = fileArtifact.isEmpty
+                ? (["Name", "Bundle-Name", "Short-Name", "Extension-Name", "Implementation-Title"].lazy.compactMap { manifest[$0] }.first ?? "")
+                : fileArtifact
+            // The archive's own pom: its artifact id is the file's name, begins with it, or ends it.
+            let own = poms.first { pom in
+                guard let artifact = pom["artifactId"], !artifact.isEmpty, !name.isEmpty else { return false }
+                return artifact.hasPrefix(name) || name.hasSuffix(artifact)
+            }
+            let artifact = own?["artifactId"] ?? name
+            let version = own?["version"] ?? fileVersion
+                ?? ["Implementation-Version", "Specification-Version", "Bundle-Version"].lazy.compactMap({ manifest[$0] }).first
+            // (syft also lists archives with no version anywhere, as UNKNOWN; they match nothing and are left out.)
+            if !artifact.isEmpty, let version, !version.isEmpty {
+                let group = own?["groupId"] ?? Self.group(manifest) ?? artifact
+                packages.append(Self.package(group: group, artifact: artifact, version: version, location: location))
+            }
+            for pom in poms where pom["artifactId"] != artifact {
+                guard let group = pom["groupId"], let artifact = pom["artifactId"], let version = pom["version"], !version.isEmpty else { continue }
+                packages.append(Self.package(group: group, artifact: artifact, version: version, location: location))
+            }
+        }
+        return packages
+    }
+
+    /// A group id from the manifest: the first of syft's fields whose value reads like a Java package
+    /// under a top-level domain (`com.google.inject`).
+    static func group(_ manifest: [String: String]) -> String? {
+        let fields = ["Extension-Name", "Specification-Vendor", "Implementation-Vendor", "Bundle-SymbolicName", "Implementation-Vendor-Id",
+                      "Implementation-Title", "Bundle-Activator", "Automatic-Module-Name", "Main-Class", "Package"]
+        let domains = ["com", "org", "net", "io", "be", "edu", "gov", "de", "uk", "fr", "ch", "nl", "jp", "us", "eu"]
+        return fields.lazy.compactMap { manifest[$0] }.first { value in
+            let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count > 1 && domains.contains(String(parts[0])) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }
+        }
+    }
+
+    static func package(group: String, artifact: String, version: String, location: PackageLocation) -> InstalledPackage {
+        InstalledPackage(type: .maven, name: artifact, version: version,
+                         purl: PackageURL.make(type: "maven", namespace: group, name: artifact, version: version), locations: [location])
+    }
+
+    /// `commons-lang3-3.12.0.jar` → (`commons-lang3`, `3.12.0`): the version starts at the first
+    /// `-`-separated part that begins with a digit.
+    static func split(fileName: String) -> (artifact: String, version: String?) {
+        var stem = Substring(fileName)
+        if let dot = stem.lastIndex(of: "."), JavaArchiveInspector.isArchive(fileName) { stem = stem[..<dot] }
+        let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
+        guard let versionStart = parts.indices.dropFirst().first(where: { parts[$0].first?.isNumber == true }) else {
+            return (String(stem), nil)
+        }
+        return (parts[..<versionStart].joined(separator: "-"), parts[versionStart...].joined(separator: "-"))
+    }
+
+    /// The main section of `META-INF/MANIFEST.MF`: `Key: value`, continued on lines that start with a space.
+    static func manifest(_ content: [UInt8]) -> [String: String] {
+        var fields: [String: String] = [:]
+        var lastKey: String?
+        for line in Self.lines(content) {
+            if line.isEmpty { break }
+            if line.hasPrefix(" "), let key = lastKey {
+                fields[key, default: ""] += line.dropFirst()
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = String(line[..<colon])
+            fields[key] = line[line.index(after: colon)...].trimmingSpaces()
+            lastKey = key
+        }
+        return fields
+    }
+
+    /// Lines split at LF bytes, a CR before it dropped (as text, CR LF would be one character).
+    static func lines(_ content: [UInt8]) -> [String] {
+        content.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        }
+    }
+
+    /// A Java properties file of `key=value` lines (pom.properties), comments skipped.
+    static func properties(_ content: [UInt8]) -> [String: String] {
+        var values: [String: String] = [:]
+        for rawLine in Self.lines(content) {
+            let line = rawLine.trimmingSpaces()
+            guard !line.isEmpty, !line.hasPrefix("#"), !line.hasPrefix("!"), let equals = line.firstIndex(where: { $0 == "=" || $0 == ":" }) else { continue }
+            values[String(line[..<equals]).trimmingSpaces()] = String(line[line.index(after: equals)...]).trimmingSpaces()
+        }
+        return values
+    }
+}
