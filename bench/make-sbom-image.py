@@ -2,8 +2,9 @@
 """make-sbom-image.py OUT.tar [GO_BINARY] — a docker-archive with an Alpine apk database, Python
 dist-info packages, npm packages (scoped ones included) and, when given, a real Go executable,
 for comparing plimsoll sbom with syft.
-make-sbom-image.py OUT.tar --jars DIR — a Debian-based docker-archive holding every regular .jar
-file of DIR (the machine's /usr/share/java: real Maven-built jars) under usr/share/java."""
+make-sbom-image.py OUT.tar --copy GLOB... — a Debian-based docker-archive holding the machine's
+regular files that match the globs, at their own paths (real jars from /usr/share/java, real
+gemspecs from Ruby's gem directories)."""
 import glob, hashlib, io, json, os, sys, tarfile
 
 def tar_bytes(files):
@@ -31,10 +32,10 @@ for i in range(80):
     node.append((f"app/node_modules/{name}/package.json", json.dumps({"name": name, "version": f"0.{i}.1", "license": "MIT"}).encode()))
 
 layers = [tar_bytes(base), tar_bytes(python), tar_bytes(node)]
-if len(sys.argv) > 3 and sys.argv[2] == "--jars":
-    jars = sorted(p for p in glob.glob(os.path.join(sys.argv[3], "*.jar")) if os.path.isfile(p) and not os.path.islink(p))
+if len(sys.argv) > 3 and sys.argv[2] == "--copy":
+    paths = sorted({p for pattern in sys.argv[3:] for p in glob.glob(pattern, recursive=True) if os.path.isfile(p) and not os.path.islink(p)})
     layers = [tar_bytes([("etc/os-release", b'ID=debian\nVERSION_ID="12"\n')]),
-              tar_bytes([("usr/share/java/" + os.path.basename(p), open(p, "rb").read()) for p in jars])]
+              tar_bytes([(p.lstrip("/"), open(p, "rb").read()) for p in paths])]
 elif len(sys.argv) > 2:
     layers.append(tar_bytes([("usr/local/bin/tool", open(sys.argv[2], "rb").read())]))
 diff_ids = ["sha256:" + hashlib.sha256(layer).hexdigest() for layer in layers]

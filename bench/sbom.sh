@@ -4,7 +4,7 @@
 #   bash bench/sbom.sh
 # Uses the Debian images of ../shared/tools/make-images.sh (built once into $IMAGES, about
 # 3 minutes, needs root and apt) and a generated image with apk, Python and npm packages
-# (bench/make-sbom-image.py), plus one of the machine's real jars when /usr/share/java has them;
+# (bench/make-sbom-image.py), plus the machine's real jars and gemspecs when it has them;
 # installs syft through ../shared/tools/install-anchors.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,10 +31,15 @@ trap 'rm -rf "$work"' EXIT
 [[ -x $VENV/bin/dive ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
 python3 bench/make-sbom-image.py "$work/langs.tar" "$VENV/bin/dive"
 images=("$IMAGES/min.tar" "$IMAGES/bad.tar" "$work/langs.tar")
-# Real Maven-built jars, when the machine has Debian's maven package (/usr/share/java).
+# Real Maven-built jars and real gemspecs, when the machine has Debian's maven and ruby packages.
 if compgen -G "/usr/share/java/*.jar" >/dev/null; then
-  python3 bench/make-sbom-image.py "$work/java.tar" --jars /usr/share/java
+  python3 bench/make-sbom-image.py "$work/java.tar" --copy "/usr/share/java/*.jar"
   images+=("$work/java.tar")
+fi
+if compgen -G "/usr/lib/ruby/gems/*/specifications/*.gemspec" >/dev/null; then
+  python3 bench/make-sbom-image.py "$work/ruby.tar" --copy "/usr/lib/ruby/gems/*/specifications/**/*.gemspec" \
+    "/usr/share/rubygems-integration/all/specifications/*.gemspec"
+  images+=("$work/ruby.tar")
 fi
 
 measure() {  # median seconds (wall clock, ns resolution) and peak KiB of RUNS runs

@@ -1,4 +1,4 @@
-/// The ecosystems plimsoll catalogs (Maven, RubyGems and crates so far only from SBOMs it reads), named as purl types.
+/// The ecosystems plimsoll catalogs (crates so far only from SBOMs it reads), named as purl types.
 public enum PackageType: String, Sendable, CaseIterable, Comparable {
     case deb
     case rpm

@@ -20,6 +20,36 @@ func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease
 }
 
 @Suite struct CatalogerTests {
+    @Test func gemspecsAreReadInEveryFormRubyGemsWrites() {
+        let files = [
+            CatalogFile(path: "usr/local/bundle/specifications/rack-3.0.8.gemspec", layer: 2, content: Array("""
+                # -*- encoding: utf-8 -*-
+                # stub: rack 3.0.8 ruby lib
+                Gem::Specification.new do |s|
+                  s.name = "rack".freeze
+                  s.version = "3.0.8"
+                  s.licenses = ["MIT".freeze]
+                  s.summary = "a = b".freeze
+                end
+                """.utf8)),
+            CatalogFile(path: "usr/lib/ruby/gems/2.7.0/specifications/default/json-2.3.0.gemspec", layer: 0, content: Array("""
+                Gem::Specification.new do |spec|
+                  spec.name = %q{json}
+                  spec.version = Gem::Version.new('2.3.0')
+                  spec.license = 'Ruby'
+                end
+                """.utf8)),
+            CatalogFile(path: "var/lib/gems/3.1.0/specifications/broken.gemspec", layer: 1, content: Array("Gem::Specification.new do |s|\n  s.name = \"x\"\nend\n".utf8)),
+            CatalogFile(path: "app/vendor/rack.gemspec", layer: 1, content: Array("s.name = \"not-installed\"\ns.version = \"1\"\n".utf8)),
+        ]
+        let (packages, warnings) = PackageCatalog.inventory(files.filter { file in PackageCatalog.bytesWanted(path: file.path, size: 100) > 0 }, distribution: nil)
+        #expect(packages.map { "\($0.purl) \($0.licenses) \($0.locations.map(\.path))" } == [
+            "pkg:gem/json@2.3.0 [\"Ruby\"] [\"/usr/lib/ruby/gems/2.7.0/specifications/default/json-2.3.0.gemspec\"]",
+            "pkg:gem/rack@3.0.8 [\"MIT\"] [\"/usr/local/bundle/specifications/rack-3.0.8.gemspec\"]",
+        ])
+        #expect(warnings == [CatalogWarning(path: "/var/lib/gems/3.1.0/specifications/broken.gemspec", message: "a gemspec without a name or version")])
+    }
+
     @Test func dpkgKeepsOnlyInstalledPackagesWithTheirSource() throws {
         let status = """
             Package: bash
