@@ -2,7 +2,7 @@ import ContainerImage
 
 /// Runs every cataloger over the files read from an image and merges what they find.
 public enum PackageCatalog {
-    static let catalogers: [any Cataloger] = [DpkgCataloger(), RPMSQLiteCataloger(), ApkCataloger(), PythonCataloger(), NpmCataloger(),
+    static let catalogers: [any Cataloger] = [DpkgCataloger(), RPMDatabaseCataloger(), ApkCataloger(), PythonCataloger(), NpmCataloger(),
                                               GemspecCataloger()]
 
     /// Bytes to read of a file during the layer pass (0: none); the catalogers' files only.

@@ -1,5 +1,7 @@
 import ContainerImage
 import CSQLite
+import Foundation
+import ImageFixtures
 @testable import Packages
 import Testing
 
@@ -64,5 +66,54 @@ func rpmDatabase(_ headers: [[UInt8]], walMode: Bool = false) -> [UInt8] {
                                                             distribution: nil)
         #expect(packages.isEmpty && warnings.count == 1)
         #expect(RPMHeader([0, 0, 0, 200, 0, 0, 0, 0]) == nil, "an index count beyond the blob")
+    }
+
+    /// A Berkeley DB hash database of `headers` (keyed by package number), written by the real
+    /// `db_load`; nil when db-util is not installed.
+    static func berkeleyDatabase(_ headers: [[UInt8]], pageSize: Int, bigEndian: Bool) throws -> [UInt8]? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/db_load") else { return nil }
+        let directory = TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("Packages").path
+        func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+        var input = "VERSION=3\nformat=bytevalue\ntype=hash\ndb_pagesize=\(pageSize)\nHEADER=END\n"
+        for (number, header) in headers.enumerated() {
+            let key = withUnsafeBytes(of: bigEndian ? UInt32(number + 1).bigEndian : UInt32(number + 1).littleEndian) { Array($0) }
+            input += " \(hex(key))\n \(hex(header))\n"
+        }
+        input += "DATA=END\n"
+        let outcome = try ExternalTool.run(["db_load", "-c", "db_lorder=\(bigEndian ? 4321 : 1234)", path], input: Array(input.utf8), mergingErrors: true)
+        try #require(outcome.status == 0, "\(outcome.text)")
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    @Test(arguments: [(512, false), (4096, false), (4096, true), (16384, false)])
+    func packagesComeFromTheBerkeleyDatabase(_ pageSize: Int, _ bigEndian: Bool) throws {
+        // A header larger than a page goes to an overflow chain; small ones stay on the hash page.
+        let large = rpmHeader([(1000, 6, "glibc"), (1001, 6, "2.28"), (1002, 6, "236.el8"), (1022, 6, "x86_64"),
+                               (1014, 6, String(repeating: "LGPLv2+ and ", count: 700) + "GPLv2+")])
+        let tiny = rpmHeader([(1000, 6, "tzdata"), (1001, 6, "2024a"), (1002, 6, "1.el8"), (1022, 6, "noarch")])
+        guard let database = try Self.berkeleyDatabase([openssl, large, tiny, bash, key, [9, 9, 9, 9]], pageSize: pageSize, bigEndian: bigEndian) else {
+            print("SKIPPED packagesComeFromTheBerkeleyDatabase: db_load (apt-get install db-util) is not installed")
+            return
+        }
+        let (packages, warnings) = PackageCatalog.inventory([CatalogFile(path: "var/lib/rpm/Packages", layer: 0, content: database)],
+                                                            distribution: OSRelease(id: "centos", versionID: "8"))
+        #expect(packages.map { "\($0.name) \($0.version)" } == ["bash 5.1.8-9.el9", "glibc 2.28-236.el8", "openssl-libs 1:3.0.7-27.el9", "tzdata 2024a-1.el8"])
+        #expect(packages.first { $0.name == "glibc" }?.licenses.first?.hasSuffix("GPLv2+") == true)
+        #expect(warnings == [CatalogWarning(path: "/var/lib/rpm/Packages", message: "a package header is malformed")])
+    }
+
+    @Test func aDamagedBerkeleyDatabaseIsOneWarningOrWhatSurvives() throws {
+        guard var database = try Self.berkeleyDatabase([openssl, bash], pageSize: 4096, bigEndian: false) else {
+            print("SKIPPED aDamagedBerkeleyDatabaseIsOneWarningOrWhatSurvives: db_load is not installed")
+            return
+        }
+        let notADatabase = PackageCatalog.inventory([CatalogFile(path: "var/lib/rpm/Packages", layer: 0, content: Array(repeating: 7, count: 8192))],
+                                                    distribution: nil)
+        #expect(notADatabase.packages.isEmpty && notADatabase.warnings == [CatalogWarning(path: "/var/lib/rpm/Packages", message: "not a readable Berkeley DB hash database")])
+        // Garbage over every page but the metadata: no crash, nothing invented.
+        for index in stride(from: 4096, to: database.count, by: 1) { database[index] = UInt8(truncatingIfNeeded: index &* 31) }
+        let garbled = PackageCatalog.inventory([CatalogFile(path: "var/lib/rpm/Packages", layer: 0, content: database)], distribution: nil)
+        #expect(garbled.packages.isEmpty)
     }
 }
