@@ -79,7 +79,11 @@ a = {(kind.get(p["type"], p["type"]), name(kind.get(p["type"], p["type"]), p["na
 b = {(p["type"], name(p["type"], p["name"]), p["version"]) for p in ours}
 pa = {p["purl"] for p in syft}; pb = {p["purl"] for p in ours}
 verdict = f"{len(b)} = {len(a)}" if a == b else f"DIFFERENT: only syft {sorted(a - b)[:3]}, only plimsoll {sorted(b - a)[:3]}"
-print(verdict + ("; purls equal" if pa == pb else f"; purls differ, e.g. {sorted(pa - pb)[:1]} / {sorted(pb - pa)[:1]}"))
+la = {p["purl"]: sorted({l["value"] if isinstance(l, dict) else l for l in p.get("licenses", [])}) for p in syft}
+lb = {p["purl"]: sorted(p.get("licenses", [])) for p in ours}
+licensed = sum(1 for purl in la if la[purl] == lb.get(purl))
+print(verdict + ("; purls equal" if pa == pb else f"; purls differ, e.g. {sorted(pa - pb)[:1]} / {sorted(pb - pa)[:1]}")
+      + f"; licenses equal for {licensed}/{len(la)}")
 PY
 )
   printf '%-22s %8ss %8ss %6sx %7sMB %7sMB   %s\n' "$(basename "$image")" "$s_time" "$p_time" "$(ratio "$s_time" "$p_time")" \

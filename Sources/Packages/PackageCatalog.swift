@@ -8,7 +8,7 @@ public enum PackageCatalog {
     /// Bytes to read of a file during the layer pass (0: none); the catalogers' files only.
     public static func bytesWanted(path: String, size: Int64) -> Int {
         for cataloger in catalogers where cataloger.reads(path) { return cataloger.sizeLimit }
-        return 0
+        return DebianCopyright.reads(path) ? DebianCopyright.sizeLimit : 0
     }
 
     /// The files of the final filesystem whose content a cataloger reads.
@@ -24,7 +24,10 @@ public enum PackageCatalog {
     }
 
     /// Packages sorted by type, name and version; identical ones found in several places are merged.
-    public static func inventory(_ files: [CatalogFile], distribution: OSRelease?) -> (packages: [InstalledPackage], warnings: [CatalogWarning]) {
+    /// `content` reads other captured files of the image by path (Debian's copyright files); by
+    /// default only `files` themselves.
+    public static func inventory(_ files: [CatalogFile], distribution: OSRelease?,
+                                 content: ((String) -> [UInt8]?)? = nil) -> (packages: [InstalledPackage], warnings: [CatalogWarning]) {
         var packages: [InstalledPackage] = []
         var warnings: [CatalogWarning] = []
         for file in files {
@@ -34,7 +37,8 @@ public enum PackageCatalog {
                 warnings += problems
             }
         }
-        return (merged(packages), warnings)
+        let byPath = content ?? { path in files.first { $0.path == path }?.content }
+        return (merged(DebianCopyright.attach(to: packages, content: byPath)), warnings)
     }
 
     /// One package per purl, with every location it was found at, sorted by type, name and version.

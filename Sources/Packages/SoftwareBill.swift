@@ -27,7 +27,9 @@ public struct SoftwareBill: Sendable {
     public init(reference: String, image: Image?, changes: [LayerChanges], created: String, documentID: String) {
         let tree = FileTree(layers: changes)
         let distribution = OSRelease.detect { tree.capturedContent($0, in: changes) }
-        var (packages, warnings) = PackageCatalog.inventory(PackageCatalog.files(in: tree, changes: changes), distribution: distribution)
+        var (packages, warnings) = PackageCatalog.inventory(PackageCatalog.files(in: tree, changes: changes), distribution: distribution) {
+            tree.capturedContent($0, in: changes)
+        }
         packages = PackageCatalog.merged(packages + Self.inspected(in: tree, changes: changes))
         self.init(reference: reference, image: image, distribution: distribution, packages: packages, warnings: warnings,
                   created: created, documentID: documentID)

@@ -1,5 +1,6 @@
 import ContainerImage
 import Foundation
+import ImageFixtures
 @testable import Packages
 import Testing
 
@@ -20,6 +21,52 @@ func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease
 }
 
 @Suite struct CatalogerTests {
+    @Test func debianLicensesComeFromCopyrightFilesAsSyftReadsThem() throws {
+        let copyright = Array("""
+            Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+            Files: *
+            License: GPL-2+
+
+            Files: lib/*
+            License: LGPL-2.1 or BSD-3-clause
+            License: none
+
+            License: Expat.
+             Permission is hereby granted...
+            Comment: see /usr/share/common-licenses/GPL-2, and /usr/share/common-licenses/LGPL-2.1.
+            """.utf8)
+        #expect(DebianCopyright.licenses(copyright) == ["Expat", "GPL-2", "GPL-2+", "LGPL-2.1"])
+        // The doc directory of a binary package is often a link to its source's.
+        var layer = TarBuilder()
+        layer.file("etc/os-release", Array("ID=debian\nVERSION_ID=\"12\"\n".utf8))
+        layer.file("var/lib/dpkg/status", Array("""
+            Package: libgcc-s1
+            Status: install ok installed
+            Source: gcc-12
+            Version: 12.2.0-14
+
+            Package: gcc-12-base
+            Status: install ok installed
+            Source: gcc-12
+            Version: 12.2.0-14
+
+            Package: tzdata
+            Status: install ok installed
+            Version: 2024a-0+deb12u1
+
+            """.utf8))
+        layer.file("usr/share/doc/gcc-12-base/copyright", copyright)
+        layer.symlink("usr/share/doc/libgcc-s1", to: "gcc-12-base")
+        let image = FixtureImage(layers: [.init(layer, createdBy: "ADD rootfs /")])
+        let directory = TemporaryDirectory()
+        let loaded = try ImageLoader.load(try directory.write(image.dockerArchive(), to: "i.tar"), platform: nil)
+        var reader = LayerReader(verifiesDigests: true, capture: { path, size in SoftwareBill.bytesWanted(path: path, size: size) })
+        reader.inspector = SoftwareBill.inspector
+        let bill = SoftwareBill(reference: "i.tar", image: loaded, changes: try LayerScan.read(loaded, with: reader), created: "", documentID: "")
+        #expect(bill.packages.map { "\($0.name) \($0.licenses)" } == ["gcc-12-base [\"Expat\", \"GPL-2\", \"GPL-2+\", \"LGPL-2.1\"]",
+                                                                         "libgcc-s1 [\"Expat\", \"GPL-2\", \"GPL-2+\", \"LGPL-2.1\"]", "tzdata []"])
+    }
+
     @Test func gemspecsAreReadInEveryFormRubyGemsWrites() {
         let files = [
             CatalogFile(path: "usr/local/bundle/specifications/rack-3.0.8.gemspec", layer: 2, content: Array("""
