@@ -12,24 +12,44 @@ enum DebianCopyright {
 
     static func licenses(_ content: [UInt8]) -> [String] {
         var found = Set<String>()
-        for line in String(decoding: content, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("License: ") {
-                let value = line.dropFirst("License: ".count).prefix { !$0.isWhitespace }
+        for line in content.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            if line.starts(with: fieldPrefix) {
+                let value = line.dropFirst(fieldPrefix.count).prefix { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
                 if let license = single(value) { found.insert(license) }
             }
             var rest = line[...]
-            while let reference = rest.range(of: "/usr/share/common-licenses/") {
-                let name = rest[reference.upperBound...].prefix { $0.isLetter || $0.isNumber || "_.-".contains($0) }
+            while let reference = Self.firstIndex(of: referencePrefix, in: rest) {
+                let after = rest[(reference + referencePrefix.count)...]
+                let name = after.prefix(while: isNameByte)
                 if let license = single(name) { found.insert(license) }
-                rest = rest[reference.upperBound...]
+                rest = after
             }
         }
         return found.sorted()
     }
 
+    private static let fieldPrefix = Array("License: ".utf8)
+    private static let referencePrefix = Array("/usr/share/common-licenses/".utf8)
+
+    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = haystack.startIndex
+        while index <= haystack.endIndex - needle.count {
+            guard let candidate = haystack[index...(haystack.endIndex - needle.count)].firstIndex(of: first) else { return nil }
+            if haystack[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
+            index = candidate + 1
+        }
+        return nil
+    }
+
+    /// The characters of a license file name: letters, digits, `_`, `.` and `-`.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F || byte == 0x2E || byte == 0x2D
+    }
+
     /// A trailing sentence period dropped; empty values and `none` are no license.
-    private static func single(_ candidate: Substring) -> String? {
-        var value = candidate.trimmingSpaces()
+    private static func single(_ candidate: ArraySlice<UInt8>) -> String? {
+        var value = String(decoding: candidate, as: UTF8.self).trimmingSpaces()
         if value.hasSuffix(".") { value.removeLast() }
         return value.isEmpty || value.lowercased() == "none" ? nil : value
     }
