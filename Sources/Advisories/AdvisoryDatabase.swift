@@ -24,7 +24,7 @@ public final class AdvisoryDatabase {
 
     static let schemaVersion = 1
     static let indexes = """
-        CREATE INDEX IF NOT EXISTS affected_package ON affected (ecosystem, name);
+        CREATE INDEX IF NOT EXISTS affected_package ON affected (ecosystem, name, advisory);
         CREATE INDEX IF NOT EXISTS affected_advisory ON affected (advisory);
         """
     public let path: String
@@ -46,7 +46,7 @@ public final class AdvisoryDatabase {
                 try connection.execute("""
                     PRAGMA page_size = 16384;
                     PRAGMA journal_mode = WAL;
-                    CREATE TABLE IF NOT EXISTS advisories (id TEXT PRIMARY KEY, modified TEXT, withdrawn INTEGER, document BLOB NOT NULL);
+                    CREATE TABLE IF NOT EXISTS advisories (id TEXT PRIMARY KEY, modified TEXT, withdrawn INTEGER, document BLOB NOT NULL) WITHOUT ROWID;
                     CREATE TABLE IF NOT EXISTS affected (advisory TEXT NOT NULL, ecosystem TEXT NOT NULL, name TEXT NOT NULL);
                     \(Self.indexes)
                     CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value TEXT);

@@ -13,31 +13,47 @@ public enum AffectedRanges {
     }
 
     static func contains(_ version: String, events: [Advisory.Event], ecosystem: Ecosystem) -> Bool {
-        func compare(_ a: String, _ b: String) -> Int? {
-            if a == b { return 0 }
-            if a == "0" { return -1 }
-            if b == "0" { return 1 }
-            return ecosystem.compare(a, b)
+        guard let installed = ecosystem.parse(version) else { return false }
+        /// OSV's `0` is below every version; nil for a version the ordering cannot read.
+        enum Bound {
+            case zero
+            case version(Ecosystem.ParsedVersion)
+
+            func compare(_ other: Bound) -> Int {
+                switch (self, other) {
+                case (.zero, .zero): 0
+                case (.zero, _): -1
+                case (_, .zero): 1
+                case (.version(let a), .version(let b)): a.compare(b) ?? 0
+                }
+            }
         }
-        // A range with a version its ordering cannot read is unusable as a whole: dropping just that
-        // event could turn "fixed in X" into "affected forever".
-        let bounds = events.flatMap { [$0.introduced, $0.fixed, $0.lastAffected, $0.limit].compactMap { $0 } }
-        guard bounds.allSatisfy({ $0 == "0" || $0 == "*" || ecosystem.accepts($0) }) else { return false }
-        if let limit = events.compactMap(\.limit).first, limit != "*", let order = compare(version, limit), order >= 0 { return false }
-        // (version, kind) pairs, sorted; kinds at the same version: introduced before fixed.
-        var points: [(value: String, kind: Int)] = []
+        func bound(_ text: String) -> Bound? { text == "0" ? .zero : ecosystem.parse(text).map(Bound.version) }
+        // (bound, kind) pairs; kinds at the same version: introduced before fixed. A range with a
+        // version its ordering cannot read is unusable as a whole: dropping just that event could
+        // turn "fixed in X" into "affected forever".
+        var points: [(bound: Bound, kind: Int)] = []
+        var limit: Bound?
         for event in events {
-            if let value = event.introduced { points.append((value, 0)) }
-            if let value = event.fixed { points.append((value, 1)) }
-            if let value = event.lastAffected { points.append((value, 2)) }
+            for (value, kind) in [(event.introduced, 0), (event.fixed, 1), (event.lastAffected, 2)] {
+                guard let value else { continue }
+                guard let parsed = bound(value) else { return false }
+                points.append((parsed, kind))
+            }
+            if let value = event.limit, value != "*" {
+                guard let parsed = bound(value) else { return false }
+                limit = limit ?? parsed
+            }
         }
+        let current = Bound.version(installed)
+        if let limit, current.compare(limit) >= 0 { return false }
         points.sort { left, right in
-            guard let order = compare(left.value, right.value) else { return left.value < right.value }
+            let order = left.bound.compare(right.bound)
             return order < 0 || (order == 0 && left.kind < right.kind)
         }
         var affected = false
         for point in points {
-            guard let order = compare(version, point.value) else { continue }
+            let order = current.compare(point.bound)
             switch point.kind {
             case 0 where order >= 0: affected = true
             case 1 where order >= 0: affected = false

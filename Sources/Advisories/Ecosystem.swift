@@ -32,32 +32,53 @@ public struct Ecosystem: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether `version` parses under the ecosystem's ordering; one that does not is never matched.
-    public func accepts(_ version: String) -> Bool {
-        switch scheme {
-        case .dpkg: DpkgVersion(version) != nil
-        case .rpm: RPMVersion(version) != nil
-        case .apk: ApkVersion(version) != nil
-        case .semver: SemanticVersion(version) != nil
-        case .pep440: PEP440Version(version) != nil
-        case .maven: MavenVersion(version) != nil
-        case .rubygems: GemVersion(version) != nil
-        case nil: false
+    /// A version read once under the ecosystem's ordering, to be compared many times.
+    public enum ParsedVersion: Sendable {
+        case dpkg(DpkgVersion)
+        case rpm(RPMVersion)
+        /// apk-tools compares the text itself.
+        case apk(String)
+        case semver(SemanticVersion)
+        case pep440(PEP440Version)
+        case maven(MavenVersion)
+        case gem(GemVersion)
+
+        /// -1, 0 or 1; nil for versions of two different orderings.
+        public func compare(_ other: ParsedVersion) -> Int? {
+            switch (self, other) {
+            case (.dpkg(let a), .dpkg(let b)): DpkgVersion.compare(a, b)
+            case (.rpm(let a), .rpm(let b)): RPMVersion.compare(a, b)
+            case (.apk(let a), .apk(let b)): ApkVersion.compare(a, b)
+            case (.semver(let a), .semver(let b)): SemanticVersion.compare(a, b)
+            case (.pep440(let a), .pep440(let b)): PEP440Version.compare(a, b)
+            case (.maven(let a), .maven(let b)): MavenVersion.compare(a, b)
+            case (.gem(let a), .gem(let b)): GemVersion.compare(a, b)
+            default: nil
+            }
         }
     }
 
-    /// -1, 0 or 1 under the ecosystem's ordering; nil when either side is not a valid version.
-    public func compare(_ a: String, _ b: String) -> Int? {
+    /// nil when `version` is not valid under the ecosystem's ordering (such a version never matches).
+    public func parse(_ version: String) -> ParsedVersion? {
         switch scheme {
-        case .dpkg: DpkgVersion(a).flatMap { x in DpkgVersion(b).map { DpkgVersion.compare(x, $0) } }
-        case .rpm: RPMVersion(a).flatMap { x in RPMVersion(b).map { RPMVersion.compare(x, $0) } }
-        case .apk: ApkVersion(a) != nil && ApkVersion(b) != nil ? ApkVersion.compare(a, b) : nil
-        case .semver: SemanticVersion(a).flatMap { x in SemanticVersion(b).map { SemanticVersion.compare(x, $0) } }
-        case .pep440: PEP440Version(a).flatMap { x in PEP440Version(b).map { PEP440Version.compare(x, $0) } }
-        case .maven: MavenVersion(a).flatMap { x in MavenVersion(b).map { MavenVersion.compare(x, $0) } }
-        case .rubygems: GemVersion(a).flatMap { x in GemVersion(b).map { GemVersion.compare(x, $0) } }
+        case .dpkg: DpkgVersion(version).map(ParsedVersion.dpkg)
+        case .rpm: RPMVersion(version).map(ParsedVersion.rpm)
+        case .apk: ApkVersion(version) != nil ? .apk(version) : nil
+        case .semver: SemanticVersion(version).map(ParsedVersion.semver)
+        case .pep440: PEP440Version(version).map(ParsedVersion.pep440)
+        case .maven: MavenVersion(version).map(ParsedVersion.maven)
+        case .rubygems: GemVersion(version).map(ParsedVersion.gem)
         case nil: nil
         }
+    }
+
+    /// Whether `version` parses under the ecosystem's ordering; one that does not is never matched.
+    public func accepts(_ version: String) -> Bool { parse(version) != nil }
+
+    /// -1, 0 or 1 under the ecosystem's ordering; nil when either side is not a valid version.
+    public func compare(_ a: String, _ b: String) -> Int? {
+        guard let x = parse(a), let y = parse(b) else { return nil }
+        return x.compare(y)
     }
 
     /// The ecosystem an installed distribution's packages belong to: `Debian:12`, `Ubuntu:22.04:LTS`,

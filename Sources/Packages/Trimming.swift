@@ -7,7 +7,21 @@ extension StringProtocol {
         while let last = text.last, characters.contains(last) { text = text.dropLast() }
         return text
     }
+}
 
-    /// Without leading and trailing spaces, tabs and line breaks.
-    public func trimmingSpaces() -> String { String(trimmingCharacters(in: " \t\n\r")) }
+extension Substring {
+    /// Without leading and trailing spaces, tabs and line breaks (compared as bytes: this runs for
+    /// every version parsed).
+    public func trimmingSpaces() -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension String {
+    public func trimmingSpaces() -> String {
+        guard let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20 else { return self[...].trimmingSpaces() }
+        return self
+    }
 }
