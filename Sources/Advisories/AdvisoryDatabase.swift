@@ -40,7 +40,7 @@ public final class AdvisoryDatabase {
             var version = 0
             try connection.prepare("PRAGMA user_version").run { version = $0.integer(0) }
             if version > Self.schemaVersion {
-                throw Failure(description: "\(path) was written by a newer plimsoll (schema \(version)); delete it and import the records again with `plimsoll db import`")
+                throw Failure(description: "\(path) was written by a newer plimsoll (schema \(version)); delete it and run `plimsoll db update` (or `plimsoll db import`) again")
             }
             if version == 0, !readOnly {
                 try connection.execute("""
@@ -53,12 +53,12 @@ public final class AdvisoryDatabase {
                     PRAGMA user_version = \(Self.schemaVersion);
                     """)
             } else if version == 0 {
-                throw Failure(description: "\(path) is not a plimsoll advisory database; load one with `plimsoll db import`")
+                throw Failure(description: "\(path) is not a plimsoll advisory database; get one with `plimsoll db update` or `plimsoll db import`")
             }
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(description: "\(path): \(error) (delete it and import again)")
+            throw Failure(description: "\(path): \(error) (delete it and run `plimsoll db update` again)")
         }
     }
 

@@ -30,7 +30,7 @@ struct DatabaseLocation: ParsableArguments {
     func open(readOnly: Bool) throws(UsageError) -> AdvisoryDatabase {
         let path = resolved
         if readOnly, access(path, F_OK) != 0 {
-            throw UsageError(message: "no advisory database at \(path); load OSV records with `plimsoll db import FILE.zip|DIR|FILE.json`")
+            throw UsageError(message: "no advisory database at \(path); get one with `plimsoll db update`, or load OSV records with `plimsoll db import FILE.zip|DIR|FILE.json`")
         }
         if !readOnly { _ = prepared() }
         do {

@@ -64,7 +64,7 @@ import Testing
         let scratch = try Scratch()
         try Data(Self.vulnerableImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("i.tar"))
         let missing = try PlimsollBinary.run(["scan", "i.tar", "--db", "nowhere.sqlite"], in: scratch.url)
-        #expect(missing.status == 2 && missing.stderr.contains("no advisory database at nowhere.sqlite; load OSV records with"))
+        #expect(missing.status == 2 && missing.stderr.contains("no advisory database at nowhere.sqlite; get one with `plimsoll db update`, or load OSV records with"))
         try scratch.write("corrupt.sqlite", String(repeating: "not a database ", count: 100))
         let corrupt = try PlimsollBinary.run(["scan", "i.tar", "--db", "corrupt.sqlite"], in: scratch.url)
         #expect(corrupt.status == 2 && corrupt.stderr.split(separator: "\n").count == 1, "\(corrupt.stderr)")
@@ -83,6 +83,39 @@ import Testing
         #expect(malformed.status == 0 && malformed.stderr.contains("bad.json: not a valid OSV record") && malformed.stdout.hasPrefix("imported 1 new"))
         let format = try PlimsollBinary.run(["scan", "i.tar", "--db", "new.sqlite", "--fail-on", "sometimes"], in: scratch.url)
         #expect(format.status == 2 && format.stderr.contains("--fail-on 'sometimes'"))
+    }
+
+    @Test func aDatabaseFromANewerPlimsollOrLockedByAnotherProcessIsOneErrorLine() throws {
+        let scratch = try Scratch()
+        try scratch.write("record.json", #"{"id": "X-1", "affected": [{"package": {"ecosystem": "npm", "name": "a"}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}]}]}]}"#)
+        #expect(try PlimsollBinary.run(["db", "import", "record.json", "--db", "n.sqlite"], in: scratch.url).status == 0)
+        let database = scratch.url.appendingPathComponent("n.sqlite").path
+        _ = try ExternalTool.run(["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 99'); c.commit()", database])
+        let newer = try PlimsollBinary.run(["db", "info", "--db", "n.sqlite"], in: scratch.url)
+        #expect(newer.status == 2 && newer.stderr.contains("was written by a newer plimsoll (schema 99)") && newer.stderr.split(separator: "\n").count == 1,
+                "\(newer.stderr)")
+
+        #expect(try PlimsollBinary.run(["db", "import", "record.json", "--db", "l.sqlite"], in: scratch.url).status == 0)
+        // Another process holds the write lock for longer than plimsoll waits (2 s); it lets go by itself after 5 s.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute('BEGIN EXCLUSIVE')
+            print('locked', flush=True)
+            time.sleep(5)
+            """, scratch.url.appendingPathComponent("l.sqlite").path]
+        let pipe = Pipe()
+        holder.standardOutput = pipe
+        try holder.run()
+        defer {
+            holder.terminate()
+            holder.waitUntilExit()
+        }
+        _ = pipe.fileHandleForReading.availableData
+        let locked = try PlimsollBinary.run(["db", "import", "record.json", "--db", "l.sqlite"], in: scratch.url)
+        #expect(locked.status == 2 && locked.stderr.contains("locked") && locked.stderr.split(separator: "\n").count == 1, "\(locked.stderr)")
     }
 
     @Test func partsOfRecordsMatchingCannotUseAreReported() throws {
