@@ -7,7 +7,8 @@ import ContainerImage
 final class JavaArchiveInspector: ContentInspector {
     /// What was found, by the chain of archive member names leading to it (empty: the file itself).
     struct Finding: Equatable {
-        enum Kind: UInt8 { case archive = 0x41, manifest = 0x4D, pom = 0x50 }
+        /// `warning`: the walk stopped early; its content is the reason.
+        enum Kind: UInt8 { case archive = 0x41, manifest = 0x4D, pom = 0x50, warning = 0x57 }
         var kind: Kind
         var chain: [String]
         var content: [UInt8]
@@ -15,15 +16,19 @@ final class JavaArchiveInspector: ContentInspector {
 
     static let depthLimit = 3
     static let manifestPath = "META-INF/MANIFEST.MF"
+    /// Inflated bytes one archive (all levels) may produce before the walk stops.
+    static let inflationLimit = 1 << 30
 
     private var findings: [Finding] = []
     private var scopes: [Scope] = []
     private var root: ZipStreamWalker!
+    private let budget: ZipStreamWalker.InflationBudget
 
-    init() {
+    init(inflationLimit: Int = JavaArchiveInspector.inflationLimit) {
+        budget = ZipStreamWalker.InflationBudget(inflationLimit)
         let scope = Scope(chain: [], inspector: self)
         scopes.append(scope)
-        root = ZipStreamWalker(delegate: scope)
+        root = ZipStreamWalker(delegate: scope, budget: budget)
     }
 
     static func isArchive(_ name: String) -> Bool {
@@ -39,7 +44,11 @@ final class JavaArchiveInspector: ContentInspector {
     var extracted: [UInt8]? {
         root.finish()
         guard root.memberCount > 0 else { return nil }
-        return Self.encode([Finding(kind: .archive, chain: [], content: [])] + findings)
+        var all = [Finding(kind: .archive, chain: [], content: [])] + findings
+        if budget.exhausted {
+            all.append(Finding(kind: .warning, chain: [], content: Array("stopped reading after \(budget.limit >> 20) MiB of inflated content (a zip bomb?); packages after that point are missing".utf8)))
+        }
+        return Self.encode(all)
     }
 
     /// One archive level: collects its manifest and pom.properties, descends into archives it holds.
@@ -60,7 +69,7 @@ final class JavaArchiveInspector: ContentInspector {
             let nested = Scope(chain: chain + [name], inspector: inspector)
             inspector.scopes.append(nested)
             inspector.findings.append(Finding(kind: .archive, chain: nested.chain, content: []))
-            return .descend(ZipStreamWalker(delegate: nested))
+            return .descend(ZipStreamWalker(delegate: nested, budget: inspector.budget))
         }
 
         func collected(_ name: String, _ content: [UInt8]) {

@@ -4,9 +4,10 @@
 /// pom.properties when one names the same artifact; every other pom.properties (shaded or bundled
 /// libraries) is a package of its own.
 enum JavaArchives {
-    static func packages(path: String, layer: Int, blob: [UInt8]) -> [InstalledPackage] {
+    static func packages(path: String, layer: Int, blob: [UInt8]) -> (packages: [InstalledPackage], warnings: [CatalogWarning]) {
         let findings = JavaArchiveInspector.decode(blob)
         let location = PackageLocation(path: "/" + path, layer: layer)
+        let warnings = findings.filter { $0.kind == .warning }.map { CatalogWarning(path: "/" + path, message: String(decoding: $0.content, as: UTF8.self)) }
         var packages: [InstalledPackage] = []
         for archive in findings where archive.kind == .archive {
             let inside = findings.filter { $0.chain == archive.chain }
@@ -35,7 +36,7 @@ enum JavaArchives {
                 packages.append(Self.package(group: group, artifact: artifact, version: version, location: location))
             }
         }
-        return packages
+        return (packages, warnings)
     }
 
     /// A group id from the manifest: the first of syft's fields whose value reads like a Java package

@@ -30,7 +30,9 @@ public struct SoftwareBill: Sendable {
         var (packages, warnings) = PackageCatalog.inventory(PackageCatalog.files(in: tree, changes: changes), distribution: distribution) {
             tree.capturedContent($0, in: changes)
         }
-        packages = PackageCatalog.merged(packages + Self.inspected(in: tree, changes: changes))
+        let inspected = Self.inspected(in: tree, changes: changes)
+        packages = PackageCatalog.merged(packages + inspected.packages)
+        warnings += inspected.warnings
         self.init(reference: reference, image: image, distribution: distribution, packages: packages, warnings: warnings,
                   created: created, documentID: documentID)
     }
@@ -43,17 +45,22 @@ public struct SoftwareBill: Sendable {
     }
 
     /// The packages of what the inspectors extracted from files of the final filesystem.
-    private static func inspected(in tree: FileTree, changes: [LayerChanges]) -> [InstalledPackage] {
+    private static func inspected(in tree: FileTree, changes: [LayerChanges]) -> (packages: [InstalledPackage], warnings: [CatalogWarning]) {
         var packages: [InstalledPackage] = []
+        var warnings: [CatalogWarning] = []
         tree.forEachNode { node in
             guard node.kind == .regular, let entry = node.entry, changes.indices.contains(node.layer),
                   let blob = changes[node.layer].extracted[entry] else { return }
             let path = changes[node.layer].entries[entry].path
-            packages += JavaArchiveInspector.isArchive(path)
-                ? JavaArchives.packages(path: path, layer: node.layer, blob: blob)
-                : GoModules.packages(path: path, layer: node.layer, blob: blob)
+            if JavaArchiveInspector.isArchive(path) {
+                let found = JavaArchives.packages(path: path, layer: node.layer, blob: blob)
+                packages += found.packages
+                warnings += found.warnings
+            } else {
+                packages += GoModules.packages(path: path, layer: node.layer, blob: blob)
+            }
         }
-        return packages
+        return (packages, warnings)
     }
 
     /// What the layer pass must read for an inventory: the catalogers' files and the release files.

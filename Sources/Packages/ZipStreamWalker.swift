@@ -24,6 +24,28 @@ final class ZipStreamWalker {
     weak var delegate: (any ZipStreamDelegate)?
     static let collectLimit = 1 << 20
 
+    /// Inflated bytes a walk (with the walks of the archives inside it) may produce: a zip bomb
+    /// stops the walk instead of burning time on gigabytes of zeros.
+    final class InflationBudget {
+        let limit: Int
+        private var remaining: Int
+        private(set) var exhausted = false
+
+        init(_ limit: Int) {
+            self.limit = limit
+            remaining = limit
+        }
+
+        /// False once the budget is spent.
+        func spend(_ count: Int) -> Bool {
+            remaining -= count
+            if remaining < 0 { exhausted = true }
+            return !exhausted
+        }
+    }
+
+    let budget: InflationBudget
+
     private enum State {
         case header
         case names(nameLength: Int, extraLength: Int, Member, compressedSize: Int)
@@ -43,8 +65,9 @@ final class ZipStreamWalker {
     /// Members whose headers were read: none means the file was no zip at all.
     private(set) var memberCount = 0
 
-    init(delegate: (any ZipStreamDelegate)? = nil) {
+    init(delegate: (any ZipStreamDelegate)? = nil, budget: InflationBudget) {
         self.delegate = delegate
+        self.budget = budget
     }
 
     var isFinished: Bool {
@@ -166,9 +189,14 @@ final class ZipStreamWalker {
         let piece = UnsafeRawBufferPointer(rebasing: bytes[..<available])
         var used = available
         if let inflater {
+            let before = inflater.produced
             do {
                 used = try inflater.inflate(piece) { deliver($0) }
             } catch {
+                state = .finished
+                return available
+            }
+            guard budget.spend(inflater.produced - before) else {
                 state = .finished
                 return available
             }

@@ -61,11 +61,19 @@ import Testing
         ], streamed: streamed)
     }
 
-    static func purls(of archive: [UInt8], named name: String, pieceSize: Int) -> [String] {
-        let inspector = JavaArchiveInspector()
+    static func purls(of archive: [UInt8], named name: String, pieceSize: Int, inflationLimit: Int = JavaArchiveInspector.inflationLimit,
+                      warnings: inout [CatalogWarning]) -> [String] {
+        let inspector = JavaArchiveInspector(inflationLimit: inflationLimit)
         inspector.consume(archive, piecesOf: pieceSize)
         guard let blob = inspector.extracted else { return [] }
-        return PackageCatalog.merged(JavaArchives.packages(path: "app/" + name, layer: 1, blob: blob)).map(\.purl)
+        let found = JavaArchives.packages(path: "app/" + name, layer: 1, blob: blob)
+        warnings += found.warnings
+        return PackageCatalog.merged(found.packages).map(\.purl)
+    }
+
+    static func purls(of archive: [UInt8], named name: String, pieceSize: Int) -> [String] {
+        var warnings: [CatalogWarning] = []
+        return purls(of: archive, named: name, pieceSize: pieceSize, warnings: &warnings)
     }
 
     static let applicationPurls = [
@@ -114,6 +122,34 @@ import Testing
         var garbled = archive
         for index in stride(from: 200, to: garbled.count, by: 97) { garbled[index] ^= 0x5A }
         _ = Self.purls(of: garbled, named: "shop.jar", pieceSize: 333)
+    }
+
+    @Test func aZipBombStopsTheWalkWithAWarning() throws {
+        // 64 MiB of zeros deflate to ~64 KiB; with a descriptor its end is found only by inflating it.
+        let script = """
+            import sys, zipfile, io
+            class Pipe(io.RawIOBase):
+                def __init__(self): self.data = bytearray()
+                def writable(self): return True
+                def write(self, b): self.data += b; return len(b)
+                def seekable(self): return False
+                def tell(self): raise OSError("not seekable")
+            target = Pipe()
+            with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr("META-INF/maven/com.example/early/pom.properties", "groupId=com.example\\nartifactId=early\\nversion=1.0\\n")
+                archive.writestr("zeros.bin", bytes(64 << 20))
+                archive.writestr("META-INF/maven/com.example/late/pom.properties", "groupId=com.example\\nartifactId=late\\nversion=2.0\\n")
+            sys.stdout.buffer.write(target.data)
+            """
+        let bomb = try ExternalTool.run(["python3", "-c", script]).output
+        var warnings: [CatalogWarning] = []
+        let purls = Self.purls(of: bomb, named: "bomb.jar", pieceSize: 65_536, inflationLimit: 8 << 20, warnings: &warnings)
+        #expect(purls == ["pkg:maven/com.example/early@1.0"])
+        #expect(warnings == [CatalogWarning(path: "/app/bomb.jar",
+                                            message: "stopped reading after 8 MiB of inflated content (a zip bomb?); packages after that point are missing")])
+        var none: [CatalogWarning] = []
+        #expect(Self.purls(of: bomb, named: "bomb.jar", pieceSize: 65_536, warnings: &none).sorted()
+                == ["pkg:maven/com.example/early@1.0", "pkg:maven/com.example/late@2.0"] && none.isEmpty)
     }
 
     /// Real jars from the machine's Maven, read as syft reads them (same purls).
