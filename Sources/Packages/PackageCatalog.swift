@@ -8,6 +8,7 @@ public enum PackageCatalog {
     /// Bytes to read of a file during the layer pass (0: none); the catalogers' files only.
     public static func bytesWanted(path: String, size: Int64) -> Int {
         for cataloger in catalogers where cataloger.reads(path) { return cataloger.sizeLimit }
+        if DpkgOwnership.reads(path) { return DpkgOwnership.sizeLimit }
         return DebianCopyright.reads(path) ? DebianCopyright.sizeLimit : 0
     }
 
@@ -18,7 +19,9 @@ public enum PackageCatalog {
             guard node.kind == .regular, let entry = node.entry, changes.indices.contains(node.layer),
                   let content = changes[node.layer].captured[entry] else { return }
             let path = changes[node.layer].entries[entry].path
-            if catalogers.contains(where: { $0.reads(path) }) { files.append(CatalogFile(path: path, layer: node.layer, content: content)) }
+            if catalogers.contains(where: { $0.reads(path) }) || DpkgOwnership.reads(path) {
+                files.append(CatalogFile(path: path, layer: node.layer, content: content))
+            }
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -38,7 +41,8 @@ public enum PackageCatalog {
             }
         }
         let byPath = content ?? { path in files.first { $0.path == path }?.content }
-        return (merged(DebianCopyright.attach(to: packages, content: byPath)), warnings)
+        let unowned = DpkgOwnership.removingOwned(packages, owned: DpkgOwnership.ownedPaths(files))
+        return (merged(DebianCopyright.attach(to: unowned, content: byPath)), warnings)
     }
 
     /// One package per purl, with every location it was found at, sorted by type, name and version.

@@ -67,6 +67,34 @@ func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease
                                                                          "libgcc-s1 [\"Expat\", \"GPL-2\", \"GPL-2+\", \"LGPL-2.1\"]", "tzdata []"])
     }
 
+    @Test func languagePackagesADebianPackageInstalledAreNotCountedTwice() {
+        let metadata = { (name: String, version: String) in Array("Metadata-Version: 2.1\nName: \(name)\nVersion: \(version)\n".utf8) }
+        let files = [
+            CatalogFile(path: "var/lib/dpkg/status", layer: 0, content: Array("""
+                Package: python3-yaml
+                Status: install ok installed
+                Source: pyyaml
+                Version: 6.0-3+b2
+
+                """.utf8)),
+            CatalogFile(path: "var/lib/dpkg/info/python3-yaml.list", layer: 0, content: Array("""
+                /.
+                /usr/lib/python3/dist-packages/PyYAML-6.0.dist-info
+                /usr/lib/python3/dist-packages/PyYAML-6.0.dist-info/METADATA
+
+                """.utf8)),
+            CatalogFile(path: "var/lib/dpkg/status.d/python3-six.md5sums", layer: 0, content: Array("""
+                d41d8cd98f00b204e9800998ecf8427e  usr/lib/python3/dist-packages/six-1.16.0.dist-info/METADATA
+
+                """.utf8)),
+            CatalogFile(path: "usr/lib/python3/dist-packages/PyYAML-6.0.dist-info/METADATA", layer: 0, content: metadata("PyYAML", "6.0")),
+            CatalogFile(path: "usr/lib/python3/dist-packages/six-1.16.0.dist-info/METADATA", layer: 0, content: metadata("six", "1.16.0")),
+            CatalogFile(path: "usr/local/lib/python3.11/site-packages/PyYAML-6.0.1.dist-info/METADATA", layer: 1, content: metadata("PyYAML", "6.0.1")),
+        ]
+        let (packages, _) = PackageCatalog.inventory(files, distribution: OSRelease(id: "debian", versionID: "12"))
+        #expect(packages.map { "\($0.type.rawValue) \($0.name) \($0.version)" } == ["deb python3-yaml 6.0-3+b2", "pypi PyYAML 6.0.1"])
+    }
+
     @Test func gemspecsAreReadInEveryFormRubyGemsWrites() {
         let files = [
             CatalogFile(path: "usr/local/bundle/specifications/rack-3.0.8.gemspec", layer: 2, content: Array("""
