@@ -9,6 +9,7 @@ public enum RuleRegistry {
         BaseImageUnpinnedTag.self,
         UntrustedRegistry.self,
         WorkdirRelative.self,
+        WorkdirInSystemDirectory.self,
         CdInRun.self,
         SudoInRun.self,
         AddInsteadOfCopy.self,
