@@ -8,9 +8,11 @@ final class JavaArchiveInspector: ContentInspector {
     /// What was found, by the chain of archive member names leading to it (empty: the file itself).
     struct Finding: Equatable {
         /// `warning`: the walk stopped early; its content is the reason.
-        enum Kind: UInt8 { case archive = 0x41, manifest = 0x4D, pom = 0x50, warning = 0x57 }
+        enum Kind: UInt8 { case archive = 0x41, manifest = 0x4D, pom = 0x50, pomXML = 0x58, warning = 0x57 }
         var kind: Kind
         var chain: [String]
+        /// The member it was read from, inside the archive the chain leads to.
+        var member: String = ""
         var content: [UInt8]
     }
 
@@ -62,7 +64,8 @@ final class JavaArchiveInspector: ContentInspector {
         }
 
         func action(for name: String) -> ZipStreamWalker.Action {
-            if name == JavaArchiveInspector.manifestPath || (name.hasPrefix("META-INF/maven/") && name.hasSuffix("/pom.properties")) {
+            if name == JavaArchiveInspector.manifestPath
+                || (name.hasPrefix("META-INF/maven/") && (name.hasSuffix("/pom.properties") || name.hasSuffix("/pom.xml"))) {
                 return .collect
             }
             guard JavaArchiveInspector.isArchive(name), chain.count < JavaArchiveInspector.depthLimit else { return .skip }
@@ -73,11 +76,12 @@ final class JavaArchiveInspector: ContentInspector {
         }
 
         func collected(_ name: String, _ content: [UInt8]) {
-            inspector.findings.append(Finding(kind: name == JavaArchiveInspector.manifestPath ? .manifest : .pom, chain: chain, content: content))
+            let kind: Finding.Kind = name == JavaArchiveInspector.manifestPath ? .manifest : (name.hasSuffix(".xml") ? .pomXML : .pom)
+            inspector.findings.append(Finding(kind: kind, chain: chain, member: name, content: content))
         }
     }
 
-    /// `kind`, chain length, each chain name and the content, lengths as 4 little-endian bytes.
+    /// `kind`, chain length, each chain name, the member and the content, lengths as 4 little-endian bytes.
     static func encode(_ findings: [Finding]) -> [UInt8] {
         var bytes: [UInt8] = []
         func append(_ piece: [UInt8]) {
@@ -88,6 +92,7 @@ final class JavaArchiveInspector: ContentInspector {
             bytes.append(finding.kind.rawValue)
             bytes.append(UInt8(finding.chain.count))
             for name in finding.chain { append(Array(name.utf8)) }
+            append(Array(finding.member.utf8))
             append(finding.content)
         }
         return bytes
@@ -112,8 +117,8 @@ final class JavaArchiveInspector: ContentInspector {
                 guard let name = piece() else { return findings }
                 chain.append(String(decoding: name, as: UTF8.self))
             }
-            guard let content = piece() else { return findings }
-            findings.append(Finding(kind: kind, chain: chain, content: content))
+            guard let member = piece(), let content = piece() else { return findings }
+            findings.append(Finding(kind: kind, chain: chain, member: String(decoding: member, as: UTF8.self), content: content))
         }
         return findings
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maven packages from what `JavaArchiveInspector` found in a Java archive, named the way syft
 /// names them: each archive is a package named after its file (`commons-lang3-3.12.0.jar` is
 /// `commons-lang3` 3.12.0, the version otherwise from its manifest), or after its own
@@ -12,7 +14,12 @@ enum JavaArchives {
         for archive in findings where archive.kind == .archive {
             let inside = findings.filter { $0.chain == archive.chain }
             let manifest = inside.first { $0.kind == .manifest }.map { Self.manifest($0.content) } ?? [:]
-            let poms = inside.filter { $0.kind == .pom }.map { Self.properties($0.content) }
+            // Each pom.properties with the licenses its pom.xml beside it declares.
+            let descriptions = Dictionary(inside.filter { $0.kind == .pomXML }.map { ($0.member.dropLast("pom.xml".count), $0.content) }) { first, _ in first }
+            let poms = inside.filter { $0.kind == .pom }.map { finding in
+                (properties: Self.properties(finding.content),
+                 licenses: descriptions[finding.member.dropLast("pom.properties".count)].map(Self.pomLicenses) ?? [])
+            }
             let fileName = String((archive.chain.last ?? path).fileName)
             let (fileArtifact, fileVersion) = Self.split(fileName: fileName)
             let name = fileArtifact.isEmpty
@@ -20,20 +27,22 @@ enum JavaArchives {
                 : fileArtifact
             // The archive's own pom: its artifact id is the file's name, begins with it, or ends it.
             let own = poms.first { pom in
-                guard let artifact = pom["artifactId"], !artifact.isEmpty, !name.isEmpty else { return false }
+                guard let artifact = pom.properties["artifactId"], !artifact.isEmpty, !name.isEmpty else { return false }
                 return artifact.hasPrefix(name) || name.hasSuffix(artifact)
             }
-            let artifact = own?["artifactId"] ?? name
-            let version = own?["version"] ?? fileVersion
+            let artifact = own?.properties["artifactId"] ?? name
+            let version = own?.properties["version"] ?? fileVersion
                 ?? ["Implementation-Version", "Specification-Version", "Bundle-Version"].lazy.compactMap({ manifest[$0] }).first
             // (syft also lists archives with no version anywhere, as UNKNOWN; they match nothing and are left out.)
             if !artifact.isEmpty, let version, !version.isEmpty {
-                let group = own?["groupId"] ?? Self.group(manifest) ?? artifact
-                packages.append(Self.package(group: group, artifact: artifact, version: version, location: location))
+                let group = own?.properties["groupId"] ?? Self.group(manifest) ?? artifact
+                let licenses = manifest["Bundle-License"].map { [$0] } ?? own?.licenses ?? []
+                packages.append(Self.package(group: group, artifact: artifact, version: version, licenses: licenses, location: location))
             }
-            for pom in poms where pom["artifactId"] != artifact {
-                guard let group = pom["groupId"], let artifact = pom["artifactId"], let version = pom["version"], !version.isEmpty else { continue }
-                packages.append(Self.package(group: group, artifact: artifact, version: version, location: location))
+            for pom in poms where pom.properties["artifactId"] != artifact {
+                guard let group = pom.properties["groupId"], let artifact = pom.properties["artifactId"], let version = pom.properties["version"],
+                      !version.isEmpty else { continue }
+                packages.append(Self.package(group: group, artifact: artifact, version: version, licenses: pom.licenses, location: location))
             }
         }
         return (packages, warnings)
@@ -51,9 +60,24 @@ enum JavaArchives {
         }
     }
 
-    static func package(group: String, artifact: String, version: String, location: PackageLocation) -> InstalledPackage {
+    static func package(group: String, artifact: String, version: String, licenses: [String], location: PackageLocation) -> InstalledPackage {
         InstalledPackage(type: .maven, name: artifact, version: version,
-                         purl: PackageURL.make(type: "maven", namespace: group, name: artifact, version: version), locations: [location])
+                         purl: PackageURL.make(type: "maven", namespace: group, name: artifact, version: version), locations: [location],
+                         licenses: licenses)
+    }
+
+    /// The `<name>` of each `<license>` in a pom.xml's `<licenses>` (entities such as `&amp;` left as written).
+    static func pomLicenses(_ content: [UInt8]) -> [String] {
+        let text = String(decoding: content, as: UTF8.self)
+        guard let open = text.range(of: "<licenses>"), let close = text.range(of: "</licenses>", range: open.upperBound..<text.endIndex) else { return [] }
+        var names: [String] = []
+        var rest = text[open.upperBound..<close.lowerBound]
+        while let start = rest.range(of: "<name>"), let end = rest.range(of: "</name>", range: start.upperBound..<rest.endIndex) {
+            let name = rest[start.upperBound..<end.lowerBound].trimmingSpaces()
+            if !name.isEmpty { names.append(name) }
+            rest = rest[end.upperBound...]
+        }
+        return names
     }
 
     /// `commons-lang3-3.12.0.jar` → (`commons-lang3`, `3.12.0`): the version starts at the first

@@ -124,6 +124,25 @@ import Testing
         _ = Self.purls(of: garbled, named: "shop.jar", pieceSize: 333)
     }
 
+    @Test func licensesComeFromTheManifestOrThePomBesideTheProperties() throws {
+        let pomXML = Array("""
+            <project><licenses>
+              <license><name>Apache License, Version 2.0</name><url>https://www.apache.org/licenses/LICENSE-2.0</url></license>
+              <license><name> MIT </name></license>
+            </licenses><name>not a license</name></project>
+            """.utf8)
+        let archive = try Self.zip([
+            Self.manifest("Bundle-License: http://www.apache.org/licenses/LICENSE-2.0.txt\r\nBundle-Version: 4.2.3"),
+            Self.pom("com.example", "bundled", "1.0"),
+            ("META-INF/maven/com.example/bundled/pom.xml", pomXML, true),
+        ])
+        let inspector = JavaArchiveInspector()
+        inspector.consume(archive, piecesOf: 100)
+        let packages = JavaArchives.packages(path: "lib/guice.jar", layer: 0, blob: try #require(inspector.extracted)).packages
+        #expect(packages.map { "\($0.name) \($0.licenses)" }.sorted()
+                == ["bundled [\"Apache License, Version 2.0\", \"MIT\"]", "guice [\"http://www.apache.org/licenses/LICENSE-2.0.txt\"]"])
+    }
+
     @Test func aZipBombStopsTheWalkWithAWarning() throws {
         // 64 MiB of zeros deflate to ~64 KiB; with a descriptor its end is found only by inflating it.
         let script = """
