@@ -9,7 +9,9 @@ struct ConsecutiveRun: DockerfileRule {
             Every RUN adds a layer. Consecutive RUNs in the stages that make up the image can usually be \
             joined with `&&`: fewer layers pull faster, and files deleted by a later command then never \
             reach a layer at all. RUNs with different `--mount`, `--network` or `--security` flags are \
-            left apart, since joining them would change what each command can see.
+            left apart, since joining them would change what each command can see. As in hadolint, a RUN \
+            that already chains more than two commands is taken as a layer split on purpose (usually for \
+            the build cache) and not counted; `max-chained-commands: 0` counts those too.
             """,
         triggering: [
             "FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n",
@@ -19,12 +21,16 @@ struct ConsecutiveRun: DockerfileRule {
             "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
             "FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache pip install -r req.txt\nRUN adduser -D app\n",
             "FROM golang:1.23 AS build\nRUN go mod download\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n",
+            "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN useradd app\n",
         ],
         fix: .unsafe,
-        options: [RuleOption(name: "min-consecutive", defaultValue: 2, summary: "how many consecutive RUNs make a finding")])
+        options: [RuleOption(name: "min-consecutive", defaultValue: 2, summary: "how many consecutive RUNs make a finding"),
+                  RuleOption(name: "max-chained-commands", defaultValue: 2,
+                             summary: "a RUN chaining more commands than this stands alone (0: no limit)")])
 
     func check(_ context: LintContext) -> [Finding] {
         let minimum = max(2, context.option("min-consecutive", of: Self.meta))
+        let chainLimit = context.option("max-chained-commands", of: Self.meta)
         var findings: [Finding] = []
         for stage in context.graph.stages where stage.shipsLayers {
             var group: [Step] = []
@@ -34,6 +40,10 @@ struct ConsecutiveRun: DockerfileRule {
             }
             for step in stage.steps {
                 guard step.instruction.kind == .run else { flush(); continue }
+                if chainLimit > 0, let commands = step.script?.commands.count, commands > chainLimit {
+                    flush()
+                    continue
+                }
                 if let first = group.first, Set(first.expandedFlags.map(\.text)) != Set(step.expandedFlags.map(\.text)) { flush() }
                 group.append(step)
             }
