@@ -50,10 +50,7 @@ struct AptListsNotRemoved: DockerfileRule {
     }
 
     private func fix(for step: Step, in context: LintContext) -> Fix? {
-        guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty,
-              !line.value.contains("#"), let last = line.value.last, !";&|".contains(last) else { return nil }
-        let end = SourceSpan(start: line.span.end, end: line.span.end)
-        return Fix(description: "Remove the apt lists in the same RUN", safety: .safe,
-                   edits: [context.edit(end, " \\\n    && rm -rf \(Self.lists)/*")])
+        RunTextEdits.append("&& rm -rf \(Self.lists)/*", to: step, context: context)
+            .map { Fix(description: "Remove the apt lists in the same RUN", safety: .safe, edits: $0) }
     }
 }

@@ -14,7 +14,8 @@ struct RpmCacheLeft: DockerfileRule {
                      "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y shadow-utils\n"],
         passing: ["FROM fedora:41\nRUN dnf install -y git && dnf clean all\n",
                   "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y shadow-utils && microdnf clean all\n", "FROM opensuse/leap:15.6\nRUN zypper install -y git && zypper clean -a\n",
-                  "FROM fedora:41\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y git\n"])
+                  "FROM fedora:41\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y git\n"],
+        fix: .safe)
 
     static let caches = ["yum": "/var/cache/yum", "dnf": "/var/cache/dnf", "microdnf": "/var/cache/yum", "zypper": "/var/cache/zypp"]
 
@@ -26,7 +27,10 @@ struct RpmCacheLeft: DockerfileRule {
             let cleaned = script.commands.contains { $0.program == manager && ($0.subcommand == "clean" || $0.subcommand == "cc") }
             guard !cleaned, !script.removes(cache), !PackageInstall.mountsCache(step, covering: cache) else { return nil }
             let clean = manager == "zypper" ? "zypper clean --all" : "\(manager) clean all"
-            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(install.subcommand ?? "install")` leaves its cache in this layer; end the RUN with `&& \(clean)`")
+            let fix = RunTextEdits.append("&& \(clean)", to: step, context: context)
+                .map { Fix(description: "Clean the \(manager) cache in the same RUN", safety: .safe, edits: $0) }
+            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(install.subcommand ?? "install")` leaves its cache in this layer; end the RUN with `&& \(clean)`",
+                                   fix: fix)
         }
     }
 }

@@ -11,7 +11,8 @@ struct RpmInstallMissingYes: DockerfileRule {
             """,
         triggering: ["FROM fedora:41\nRUN dnf install git\n", "FROM opensuse/leap:15.6\nRUN zypper install curl\n"],
         passing: ["FROM fedora:41\nRUN dnf install -y git\n", "FROM opensuse/leap:15.6\nRUN zypper -n install curl\n",
-                  "FROM rockylinux:9\nRUN yum --assumeyes install httpd\n"])
+                  "FROM rockylinux:9\nRUN yum --assumeyes install httpd\n"],
+        fix: .safe)
 
     func check(_ context: LintContext) -> [Finding] {
         context.allSteps.compactMap { step -> Finding? in
@@ -20,8 +21,14 @@ struct RpmInstallMissingYes: DockerfileRule {
                 return !(command.hasOption("-y") || command.hasOption("--assumeyes") || command.hasOption("-n")
                          || command.hasOption("--non-interactive") || command.hasOption("--no-confirm"))
             }), let manager = command.program else { return nil }
-            let fix = manager == "zypper" ? "`zypper -n \(command.subcommand ?? "install")`" : "`\(manager) \(command.subcommand ?? "install") -y`"
-            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(command.subcommand ?? "install")` will stop to ask for confirmation; use \(fix)")
+            let subcommand = command.subcommand ?? "install"
+            let advice = manager == "zypper" ? "`zypper -n \(subcommand)`" : "`\(manager) \(subcommand) -y`"
+            // The switch goes where it is named: right after `zypper`, or after the subcommand (`dnf install -y`).
+            let edits = manager == "zypper"
+                ? RunTextEdits.insert(" -n", after: ["zypper"], in: step, context: context)
+                : RunTextEdits.insert(" -y", after: ["\(manager) \(subcommand)"], in: step, context: context)
+            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(subcommand)` will stop to ask for confirmation; use \(advice)",
+                                   fix: edits.map { Fix(description: "Answer yes without asking", safety: .safe, edits: $0) })
         }
     }
 }

@@ -4,6 +4,15 @@ import DockerfileSyntax
 /// joined) and maps the position back to the file, skipping `\`-newline continuations and the
 /// comment and blank lines BuildKit drops inside them.
 enum RunTextEdits {
+    /// Appends `text` (such as `&& rm -rf /var/lib/apt/lists/*`) as a new continuation line at the
+    /// end of a shell-form RUN; nil for exec form, heredocs, comments and text that ends in an
+    /// operator, where appending could change what runs.
+    static func append(_ text: String, to step: Step, context: LintContext) -> [TextEdit]? {
+        guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty,
+              !line.value.contains("#"), let last = line.value.last, !";&|".contains(last) else { return nil }
+        return [context.edit(SourceSpan(start: line.span.end, end: line.span.end), " \\\n    " + text)]
+    }
+
     /// Inserts `text` after every word-bounded occurrence of one of `phrases`; nil when there is none
     /// or a position cannot be mapped exactly (then no fix is offered rather than a wrong one).
     static func insert(_ text: String, after phrases: [String], in step: Step, context: LintContext) -> [TextEdit]? {

@@ -12,7 +12,8 @@ struct YarnCacheLeft: DockerfileRule {
         triggering: ["FROM node:22-slim\nRUN yarn install --frozen-lockfile\n", "FROM node:22-slim\nRUN yarn global add serve\n"],
         passing: ["FROM node:22-slim\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
                   "FROM node:22-slim\nRUN ln -s /opt/yarn/bin/yarn /usr/local/bin/yarn && yarn --version\n",
-                  "FROM node:22-slim\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n"])
+                  "FROM node:22-slim\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n"],
+        fix: .safe)
 
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in
@@ -20,7 +21,9 @@ struct YarnCacheLeft: DockerfileRule {
                   script.commands.contains(where: { $0.program == "yarn" && ($0.arguments.isEmpty || ["install", "add", "global"].contains($0.subcommand ?? "")) }),
                   !script.commands.contains(where: { $0.program == "yarn" && $0.operands.starts(with: ["cache", "clean"]) }),
                   !PackageInstall.mountsCache(step, covering: "/usr/local/share/.cache/yarn") else { return nil }
-            return context.finding(Self.meta, at: step.instruction.span, "`yarn install` keeps its package cache in this layer; end the RUN with `&& yarn cache clean`")
+            return context.finding(Self.meta, at: step.instruction.span, "`yarn install` keeps its package cache in this layer; end the RUN with `&& yarn cache clean`",
+                                   fix: RunTextEdits.append("&& yarn cache clean", to: step, context: context)
+                                       .map { Fix(description: "Clean the yarn cache in the same RUN", safety: .safe, edits: $0) })
         }
     }
 }
