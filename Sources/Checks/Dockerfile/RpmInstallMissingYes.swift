@@ -25,8 +25,8 @@ struct RpmInstallMissingYes: DockerfileRule {
             let advice = manager == "zypper" ? "`zypper -n \(subcommand)`" : "`\(manager) \(subcommand) -y`"
             // The switch goes where it is named: right after `zypper`, or after the subcommand (`dnf install -y`).
             let edits = manager == "zypper"
-                ? RunTextEdits.insert(" -n", after: ["zypper"], in: step, context: context)
-                : RunTextEdits.insert(" -y", after: ["\(manager) \(subcommand)"], in: step, context: context)
+                ? RunTextEdits.insert(" -n", after: ["zypper"], asCommand: true, in: step, context: context)
+                : RunTextEdits.insert(" -y", after: ["\(manager) \(subcommand)"], asCommand: true, in: step, context: context)
             return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(subcommand)` will stop to ask for confirmation; use \(advice)",
                                    fix: edits.map { Fix(description: "Answer yes without asking", safety: .safe, edits: $0) })
         }

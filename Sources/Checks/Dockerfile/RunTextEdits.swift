@@ -14,8 +14,10 @@ enum RunTextEdits {
     }
 
     /// Inserts `text` after every word-bounded occurrence of one of `phrases`; nil when there is none
-    /// or a position cannot be mapped exactly (then no fix is offered rather than a wrong one).
-    static func insert(_ text: String, after phrases: [String], in step: Step, context: LintContext) -> [TextEdit]? {
+    /// or a position cannot be mapped exactly (then no fix is offered rather than a wrong one). With
+    /// `asCommand`, only where the phrase begins a command (the RUN's start, or after `;`, `&`, `|`
+    /// or `(`), so that `apt-get install wget` is not taken for a `wget` command.
+    static func insert(_ text: String, after phrases: [String], asCommand: Bool = false, in step: Step, context: LintContext) -> [TextEdit]? {
         guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty else { return nil }
         let logical = Array(line.value.utf8)
         var edits: [TextEdit] = []
@@ -25,7 +27,7 @@ enum RunTextEdits {
                 let end = index + phrase.count
                 let startsWord = index == 0 || Self.isBoundary(logical[index - 1])
                 let endsWord = end == logical.count || Self.isBoundary(logical[end])
-                if startsWord, endsWord, logical[index..<end].elementsEqual(phrase) {
+                if startsWord, endsWord, logical[index..<end].elementsEqual(phrase), !asCommand || Self.beginsCommand(at: index, in: logical) {
                     guard let offset = fileOffset(ofLogical: end, in: line, escape: context.dockerfile.escapeToken, source: context.source) else { return nil }
                     edits.append(context.edit(SourceSpan(start: offset, end: offset), text))
                     index = end
@@ -35,6 +37,13 @@ enum RunTextEdits {
             }
         }
         return edits.isEmpty ? nil : edits
+    }
+
+    /// Whether only blanks stand between `index` and the RUN's start or a command separator.
+    private static func beginsCommand(at index: Int, in logical: [UInt8]) -> Bool {
+        var before = index - 1
+        while before >= 0, logical[before] == 0x20 || logical[before] == 0x09 { before -= 1 }
+        return before < 0 || ";&|(".utf8.contains(logical[before])
     }
 
     private static func isBoundary(_ byte: UInt8) -> Bool {
