@@ -89,6 +89,17 @@ import Testing
         #expect(fixed.contains("    && python3 -m pip install --no-cache-dir flask \\\n"))
         #expect(fixed.contains("    # a comment BuildKit drops inside the continuation\n"))
     }
+
+    @Test func programFixesTouchOnlyCommandsNotPackageNamesOrURLs() {
+        let source = SourceFile(path: "Dockerfile", text: """
+            FROM opensuse/leap:15.6
+            RUN zypper install wget zypper-docs && wget https://ftp.gnu.org/gnu/wget/wget-1.21.tar.gz | (wget -O- https://x)
+            """)
+        let fixes = Linter(today: RuleExampleTests.exampleDay).lint(source).filter { ["PD031", "PD036"].contains($0.rule.id) }.compactMap(\.fix)
+        let fixed = String(decoding: FixApplier.apply(fixes.flatMap(\.edits), to: source), as: UTF8.self)
+        #expect(fixed.hasSuffix("RUN zypper -n install wget zypper-docs && wget --progress=dot:giga https://ftp.gnu.org/gnu/wget/wget-1.21.tar.gz"
+                                + " | (wget --progress=dot:giga -O- https://x)"), "\(fixed)")
+    }
 }
 
 @Suite struct FixApplierTests {
