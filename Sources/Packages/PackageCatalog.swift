@@ -28,10 +28,11 @@ public enum PackageCatalog {
 
     /// Packages sorted by type, name and version; identical ones found in several places are merged.
     /// `content` reads other captured files of the image by path (Debian's copyright files); by
-    /// default only `files` themselves.
-    public static func inventory(_ files: [CatalogFile], distribution: OSRelease?,
+    /// default only `files` themselves. `inspected` are the packages found in files as they streamed
+    /// past (Go modules, Java archives), which the Debian ownership rule applies to as well.
+    public static func inventory(_ files: [CatalogFile], distribution: OSRelease?, inspected: [InstalledPackage] = [],
                                  content: ((String) -> [UInt8]?)? = nil) -> (packages: [InstalledPackage], warnings: [CatalogWarning]) {
-        var packages: [InstalledPackage] = []
+        var packages = inspected
         var warnings: [CatalogWarning] = []
         for file in files {
             for cataloger in catalogers where cataloger.reads(file.path) {

@@ -27,12 +27,10 @@ public struct SoftwareBill: Sendable {
     public init(reference: String, image: Image?, changes: [LayerChanges], created: String, documentID: String) {
         let tree = FileTree(layers: changes)
         let distribution = OSRelease.detect { tree.capturedContent($0, in: changes) }
-        let files = PackageCatalog.files(in: tree, changes: changes)
-        var (packages, warnings) = PackageCatalog.inventory(files, distribution: distribution) { tree.capturedContent($0, in: changes) }
         let inspected = Self.inspected(in: tree, changes: changes)
-        packages = PackageCatalog.merged(packages + DpkgOwnership.removingOwned(inspected.packages, owned: DpkgOwnership.ownedPaths(files)))
-        warnings += inspected.warnings
-        self.init(reference: reference, image: image, distribution: distribution, packages: packages, warnings: warnings,
+        let (packages, warnings) = PackageCatalog.inventory(PackageCatalog.files(in: tree, changes: changes), distribution: distribution,
+                                                            inspected: inspected.packages) { tree.capturedContent($0, in: changes) }
+        self.init(reference: reference, image: image, distribution: distribution, packages: packages, warnings: warnings + inspected.warnings,
                   created: created, documentID: documentID)
     }
 
