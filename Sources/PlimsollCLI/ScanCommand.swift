@@ -90,23 +90,3 @@ struct ScanCommand: ParsableCommand {
                                      dockerfile: dockerfile, options: BuildOptions()))
     }
 }
-
-/// Matching an inventory and applying the configuration's exceptions, shared by `scan` and `check --image`.
-enum VulnerabilityScan {
-    static func review(_ bill: SoftwareBill, database: AdvisoryDatabase, configuration: Configuration, today: Int,
-                       ignoreUnfixed: Bool = false) throws(UsageError) -> VulnerabilityReview {
-        var vulnerabilities: [Vulnerability]
-        do {
-            vulnerabilities = try VulnerabilityMatcher.match(bill.packages, distribution: bill.distribution.map { ($0.id, $0.versionID) },
-                                                             database: database)
-        } catch {
-            throw UsageError(message: error.description)
-        }
-        if ignoreUnfixed { vulnerabilities.removeAll { $0.fixedVersion == nil } }
-        let review = VulnerabilityReview(vulnerabilities, exceptions: configuration.vulnerabilityExceptions, today: today)
-        for exception in review.expired {
-            Output.error("plimsoll: warning: the exception for \(exception.id) expired on \(exception.expiresText ?? "?") and no longer applies (\(exception.reason))\n")
-        }
-        return review
-    }
-}

@@ -7,18 +7,23 @@ import Testing
 /// Java archives read as they stream past, whatever the piece size, with or without data
 /// descriptors, nested archives included.
 @Suite struct JavaArchiveTests {
-    /// A zip written by Python's zipfile; `streamed` writes it to a pipe, so every member gets a data
+    /// A Python output that cannot seek, like a pipe: zipfile then gives every member a data
     /// descriptor (sizes after the data), as the JDK's `jar` writes deflated members.
+    static let pythonPipe = """
+        class Pipe(io.RawIOBase):
+            def __init__(self): self.data = bytearray()
+            def writable(self): return True
+            def write(self, b): self.data += b; return len(b)
+            def seekable(self): return False
+            def tell(self): raise OSError("not seekable")
+        """
+
+    /// A zip written by Python's zipfile; `streamed` writes it to a `pythonPipe`.
     static func zip(_ members: [(String, [UInt8], deflate: Bool)], streamed: Bool = false) throws -> [UInt8] {
         let script = """
             import sys, zipfile, json, io
             members = json.loads(sys.stdin.read())
-            class Pipe(io.RawIOBase):
-                def __init__(self): self.data = bytearray()
-                def writable(self): return True
-                def write(self, b): self.data += b; return len(b)
-                def seekable(self): return False
-                def tell(self): raise OSError("not seekable")
+            \(pythonPipe)
             target = Pipe() if sys.argv[1] == "1" else io.BytesIO()
             with zipfile.ZipFile(target, "w") as archive:
                 for name, data, deflate in members:
@@ -147,12 +152,7 @@ import Testing
         // 64 MiB of zeros deflate to ~64 KiB; with a descriptor its end is found only by inflating it.
         let script = """
             import sys, zipfile, io
-            class Pipe(io.RawIOBase):
-                def __init__(self): self.data = bytearray()
-                def writable(self): return True
-                def write(self, b): self.data += b; return len(b)
-                def seekable(self): return False
-                def tell(self): raise OSError("not seekable")
+            \(Self.pythonPipe)
             target = Pipe()
             with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr("META-INF/maven/com.example/early/pom.properties", "groupId=com.example\\nartifactId=early\\nversion=1.0\\n")
