@@ -5,20 +5,6 @@ import ImageFixtures
 @testable import Packages
 import Testing
 
-/// An RPM header blob: (tag, type, value) entries; strings are type 6, integers type 4.
-func rpmHeader(_ entries: [(Int32, Int32, Any)]) -> [UInt8] {
-    func bigEndian(_ value: Int32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian) { Array($0) } }
-    var index: [UInt8] = []
-    var data: [UInt8] = []
-    for (tag, type, value) in entries {
-        if type == 4, data.count % 4 != 0 { data += [UInt8](repeating: 0, count: 4 - data.count % 4) }
-        index += bigEndian(tag) + bigEndian(type) + bigEndian(Int32(data.count)) + bigEndian(1)
-        if let text = value as? String { data += Array(text.utf8) + [0] }
-        if let number = value as? Int32 { data += bigEndian(number) }
-    }
-    return bigEndian(Int32(entries.count)) + bigEndian(Int32(data.count)) + index + data
-}
-
 /// An rpmdb.sqlite image of `headers`, built in memory with SQLite itself.
 func rpmDatabase(_ headers: [[UInt8]], walMode: Bool = false) -> [UInt8] {
     var database: OpaquePointer?
@@ -41,10 +27,10 @@ func rpmDatabase(_ headers: [[UInt8]], walMode: Bool = false) -> [UInt8] {
 }
 
 @Suite struct RPMTests {
-    let openssl = rpmHeader([(1000, 6, "openssl-libs"), (1001, 6, "3.0.7"), (1002, 6, "27.el9"), (1003, 4, Int32(1)),
+    let openssl = RPMFixture.header([(1000, 6, "openssl-libs"), (1001, 6, "3.0.7"), (1002, 6, "27.el9"), (1003, 4, Int32(1)),
                              (1014, 6, "Apache-2.0"), (1022, 6, "x86_64"), (1044, 6, "openssl-3.0.7-27.el9.src.rpm")])
-    let bash = rpmHeader([(1000, 6, "bash"), (1001, 6, "5.1.8"), (1002, 6, "9.el9"), (1022, 6, "x86_64"), (1044, 6, "bash-5.1.8-9.el9.src.rpm")])
-    let key = rpmHeader([(1000, 6, "gpg-pubkey"), (1001, 6, "fd431d51"), (1002, 6, "4ae0493b")])
+    let bash = RPMFixture.header([(1000, 6, "bash"), (1001, 6, "5.1.8"), (1002, 6, "9.el9"), (1022, 6, "x86_64"), (1044, 6, "bash-5.1.8-9.el9.src.rpm")])
+    let key = RPMFixture.header([(1000, 6, "gpg-pubkey"), (1001, 6, "fd431d51"), (1002, 6, "4ae0493b")])
 
     @Test(arguments: [false, true])
     func packagesComeFromTheSQLiteDatabase(_ walMode: Bool) {
@@ -89,9 +75,9 @@ func rpmDatabase(_ headers: [[UInt8]], walMode: Bool = false) -> [UInt8] {
     @Test(arguments: [(512, false), (4096, false), (4096, true), (16384, false)])
     func packagesComeFromTheBerkeleyDatabase(_ pageSize: Int, _ bigEndian: Bool) throws {
         // A header larger than a page goes to an overflow chain; small ones stay on the hash page.
-        let large = rpmHeader([(1000, 6, "glibc"), (1001, 6, "2.28"), (1002, 6, "236.el8"), (1022, 6, "x86_64"),
+        let large = RPMFixture.header([(1000, 6, "glibc"), (1001, 6, "2.28"), (1002, 6, "236.el8"), (1022, 6, "x86_64"),
                                (1014, 6, String(repeating: "LGPLv2+ and ", count: 700) + "GPLv2+")])
-        let tiny = rpmHeader([(1000, 6, "tzdata"), (1001, 6, "2024a"), (1002, 6, "1.el8"), (1022, 6, "noarch")])
+        let tiny = RPMFixture.header([(1000, 6, "tzdata"), (1001, 6, "2024a"), (1002, 6, "1.el8"), (1022, 6, "noarch")])
         guard let database = try Self.berkeleyDatabase([openssl, large, tiny, bash, key, [9, 9, 9, 9]], pageSize: pageSize, bigEndian: bigEndian) else {
             print("SKIPPED packagesComeFromTheBerkeleyDatabase: db_load (apt-get install db-util) is not installed")
             return
@@ -115,5 +101,48 @@ func rpmDatabase(_ headers: [[UInt8]], walMode: Bool = false) -> [UInt8] {
         for index in stride(from: 4096, to: database.count, by: 1) { database[index] = UInt8(truncatingIfNeeded: index &* 31) }
         let garbled = PackageCatalog.inventory([CatalogFile(path: "var/lib/rpm/Packages", layer: 0, content: database)], distribution: nil)
         #expect(garbled.packages.isEmpty)
+    }
+
+    @Test func packagesComeFromTheNDBDatabase() {
+        let database = RPMFixture.ndbDatabase([openssl, bash, key, [1, 2, 3]], emptySlots: 3)
+        let (packages, warnings) = PackageCatalog.inventory([CatalogFile(path: "usr/lib/sysimage/rpm/Packages.db", layer: 0, content: database)],
+                                                            distribution: OSRelease(id: "opensuse-leap", versionID: "15.6"))
+        #expect(packages.map(\.purl) == [
+            "pkg:rpm/opensuse-leap/bash@5.1.8-9.el9?arch=x86_64&distro=opensuse-leap-15.6&upstream=bash-5.1.8-9.el9.src.rpm",
+            "pkg:rpm/opensuse-leap/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=opensuse-leap-15.6&epoch=1&upstream=openssl-3.0.7-27.el9.src.rpm",
+        ])
+        #expect(warnings == [CatalogWarning(path: "/usr/lib/sysimage/rpm/Packages.db", message: "a package header is malformed")])
+    }
+
+    @Test func anNDBDatabaseWithSeveralSlotPagesIsReadWhole() {
+        // Slot page 0 holds 254 slots after the file header; the rest are on page 1.
+        let headers = (0..<300).map { RPMFixture.header([(1000, 6, "package-\($0)"), (1001, 6, "1.0"), (1002, 6, "1"), (1022, 6, "noarch")]) }
+        let (packages, warnings) = PackageCatalog.inventory([CatalogFile(path: "var/lib/rpm/Packages.db", layer: 0, content: RPMFixture.ndbDatabase(headers, slotPages: 2))],
+                                                            distribution: nil)
+        #expect(packages.count == 300 && warnings.isEmpty)
+    }
+
+    @Test func aDamagedNDBDatabaseIsOneWarningPerBadEntryOrForTheFile() {
+        let path = "usr/lib/sysimage/rpm/Packages.db"
+        func inventory(_ bytes: [UInt8]) -> ([String], [String]) {
+            let (packages, warnings) = PackageCatalog.inventory([CatalogFile(path: path, layer: 0, content: bytes)], distribution: nil)
+            return (packages.map(\.name), warnings.map(\.message))
+        }
+        let intact = RPMFixture.ndbDatabase([openssl, bash])
+        var badBlob = intact
+        badBlob[4096] = UInt8(ascii: "X")
+        #expect(inventory(badBlob) == (["bash"], ["a package header is malformed"]))
+        // A truncated file: the last blob's slot points past the end.
+        #expect(inventory(Array(intact.dropLast(16))) == (["openssl-libs"], ["a package header is malformed"]))
+        var badSlot = intact
+        badSlot[32] = 0
+        #expect(inventory(badSlot) == (["bash"], ["a package header is malformed"]))
+        var tooManyPages = intact
+        tooManyPages[12] = 0xFF
+        #expect(inventory(tooManyPages) == ([], ["not a readable rpm NDB database"]))
+        var newerVersion = intact
+        newerVersion[4] = 1
+        #expect(inventory(newerVersion) == ([], ["not a readable rpm NDB database"]))
+        #expect(inventory(Array(intact.prefix(100))) == ([], ["not a readable rpm NDB database"]))
     }
 }

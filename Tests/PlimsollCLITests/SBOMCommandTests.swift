@@ -84,6 +84,26 @@ import Testing
         }
     }
 
+    @Test func rpmPackagesComeFromAnOpenSUSENDBDatabase() throws {
+        let scratch = try Scratch()
+        var base = TarBuilder()
+        base.file("usr/lib/os-release", Array("NAME=\"openSUSE Leap\"\nID=\"opensuse-leap\"\nVERSION_ID=\"15.6\"\n".utf8))
+        base.symlink("etc/os-release", to: "../usr/lib/os-release")
+        let libzypp = RPMFixture.header([(1000, 6, "libzypp"), (1001, 6, "17.35.8"), (1002, 6, "150600.3.30.1"), (1014, 6, "GPL-2.0-or-later"),
+                                         (1022, 6, "x86_64"), (1044, 6, "libzypp-17.35.8-150600.3.30.1.src.rpm")])
+        // syft 1.18.1 (go-rpmdb) reads this fixture without the broken entry to the same purl; with it, syft drops
+        // the whole database, while plimsoll warns once and keeps the rest.
+        base.file("usr/lib/sysimage/rpm/Packages.db", RPMFixture.ndbDatabase([libzypp, [0xFF]]))
+        try Data(FixtureImage(layers: [.init(base, createdBy: "ADD leap.tar.xz /")]).dockerArchive()).write(to: scratch.url.appendingPathComponent("leap.tar"))
+        let sbom = try PlimsollBinary.run(["sbom", "leap.tar", "-f", "json"], in: scratch.url)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(sbom.stdout.utf8)) as? [String: Any], "\(sbom.stderr)")
+        let packages = try #require(document["packages"] as? [[String: Any]])
+        #expect(packages.compactMap { $0["purl"] as? String } == [
+            "pkg:rpm/opensuse-leap/libzypp@17.35.8-150600.3.30.1?arch=x86_64&distro=opensuse-leap-15.6&upstream=libzypp-17.35.8-150600.3.30.1.src.rpm",
+        ])
+        #expect(sbom.status == 0 && sbom.stderr == "plimsoll: warning: /usr/lib/sysimage/rpm/Packages.db: a package header is malformed\n")
+    }
+
     @Test func javaArchivesAreCatalogedAndScanned() throws {
         let scratch = try Scratch()
         let pom = { (group: String, artifact: String, version: String) in
