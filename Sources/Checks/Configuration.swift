@@ -21,6 +21,8 @@ public struct Configuration: Sendable, Equatable {
     public var allowPaths: [String] = []
     /// Accepted vulnerabilities, each with its reason and optional expiry.
     public var vulnerabilityExceptions: [VulnerabilityException] = []
+    /// `shellcheck: false` turns the ShellCheck pass off; a path picks the binary.
+    public var shellcheck: ShellCheckChoice = .automatic
 
     public init(ignored: Set<String> = [], severityOverrides: [String: Severity] = [:], trustedRegistries: [String] = [],
                 failOn: FailThreshold? = nil, ruleOptions: [String: [String: Int]] = [:]) {

@@ -71,6 +71,12 @@ public enum ConfigurationLoader {
                 if key == "sensitive-files" { configuration.sensitiveFiles = patterns } else { configuration.allowPaths = patterns }
             case "ignore-vulnerabilities":
                 configuration.vulnerabilityExceptions = try vulnerabilityExceptions(value, path: path)
+            case "shellcheck":
+                switch value {
+                case let enabled as Bool: configuration.shellcheck = enabled ? .automatic : .off
+                case let path as String where !path.isEmpty: configuration.shellcheck = .executable(path)
+                default: throw fail("'shellcheck' must be true, false or the path of a ShellCheck binary")
+                }
             case "rules":
                 guard let rules = value as? [String: Any] else { throw fail("'rules' must map rule ids to their options") }
                 for (identifier, settings) in rules {
@@ -88,7 +94,7 @@ public enum ConfigurationLoader {
                     }
                 }
             default:
-                throw fail("unknown key '\(key)' (known: ignore, enable, override, trusted-registries, fail-on, label-schema, strict-labels, sensitive-files, allow-paths, ignore-vulnerabilities, rules)")
+                throw fail("unknown key '\(key)' (known: ignore, enable, override, trusted-registries, fail-on, label-schema, strict-labels, sensitive-files, allow-paths, ignore-vulnerabilities, shellcheck, rules)")
             }
         }
         return configuration

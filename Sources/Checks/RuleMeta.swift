@@ -41,10 +41,12 @@ public struct RuleMeta: Sendable {
     public var exampleConfiguration: String?
     /// Off unless listed under `enable:` (for practices many teams deliberately do not follow).
     public var isOptIn: Bool
+    /// Where the rule reports differently from an alias's tool on purpose.
+    public var differences: [AliasDifference]
 
     public init(id: String, name: String, severity: Severity, aliases: [String] = [], title: String, why: String,
                 triggering: [String], passing: [String], fix: FixSafety? = nil, options: [RuleOption] = [], exampleConfiguration: String? = nil,
-                isOptIn: Bool = false) {
+                isOptIn: Bool = false, differences: [AliasDifference] = []) {
         self.id = id
         self.name = name
         self.severity = severity
@@ -57,6 +59,7 @@ public struct RuleMeta: Sendable {
         self.options = options
         self.exampleConfiguration = exampleConfiguration
         self.isOptIn = isOptIn
+        self.differences = differences
     }
 
     /// Whether `identifier` (an id, name or alias, any case) names this rule.

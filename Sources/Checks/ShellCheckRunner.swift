@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 import BuildContext
+import Dispatch
+import Synchronization
 
 /// One comment ShellCheck made about a script.
 struct ShellCheckComment: Sendable {
@@ -15,18 +17,36 @@ struct ShellCheckComment: Sendable {
     var message: String
 }
 
-/// Runs a ShellCheck binary over RUN scripts: all of them in one process, from a private
-/// temporary directory that is removed afterwards. Nothing from the Dockerfile is executed.
+/// Runs a ShellCheck binary over RUN scripts, from a private temporary directory that is removed
+/// afterwards. Nothing from the Dockerfile is executed. A few scripts go to one process; many are
+/// split over one process per core, since ShellCheck checks files one after another.
 public struct ShellCheckRunner: Sendable {
     public let executable: String
+    /// Seconds one ShellCheck process may take before it is killed and its output dropped;
+    /// pathological scripts can keep ShellCheck busy for minutes.
+    public let timeLimit: Double
 
-    public init(executable: String) {
+    public init(executable: String, timeLimit: Double = 60) {
         self.executable = executable
+        self.timeLimit = timeLimit
     }
+
+    /// `shellcheck` from the directories of `PATH`, as a shell would find it.
+    public static func onPath(_ path: String? = getenv("PATH").map { String(cString: $0) }) -> ShellCheckRunner? {
+        for directory in (path ?? "").split(separator: ":") where !directory.isEmpty {
+            let candidate = String(directory) + "/shellcheck"
+            if access(candidate, X_OK) == 0 { return ShellCheckRunner(executable: candidate) }
+        }
+        return nil
+    }
+
+    /// Scripts longer than this are not given to ShellCheck: its analysis grows faster than the
+    /// script, and a megabyte RUN would keep it busy for minutes. Real RUNs are a few kilobytes.
+    static let scriptSizeLimit = 64 << 10
 
     /// `scripts[i]` is the text of script i, shebang included.
     func check(_ scripts: [String]) -> [ShellCheckComment] {
-        guard !scripts.isEmpty else { return [] }
+        guard scripts.contains(where: { $0.utf8.count <= Self.scriptSizeLimit }) else { return [] }
         var template = Array("/tmp/plimsoll-shellcheck-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else { return [] }
         let directory = String(cString: created)
@@ -35,7 +55,7 @@ public struct ShellCheckRunner: Sendable {
             for path in paths { unlink(path) }
             rmdir(directory)
         }
-        for (index, script) in scripts.enumerated() {
+        for (index, script) in scripts.enumerated() where script.utf8.count <= Self.scriptSizeLimit {
             let path = "\(directory)/\(index).sh"
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else { return [] }
@@ -45,12 +65,16 @@ public struct ShellCheckRunner: Sendable {
             close(descriptor)
             guard complete else { return [] }
         }
-        var comments: [ShellCheckComment] = []
-        for start in stride(from: 0, to: paths.count, by: 256) {
-            let chunk = Array(paths[start..<min(start + 256, paths.count)])
-            comments += Self.parse(run(["-f", "gcc", "-x"] + chunk), directory: directory)
+        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        // Below a few dozen scripts a second process costs more start-up than it saves.
+        let perProcess = paths.count < 48 ? paths.count : min(1024, (paths.count + cores - 1) / cores)
+        let chunks = stride(from: 0, to: paths.count, by: perProcess).map { Array(paths[$0..<min($0 + perProcess, paths.count)]) }
+        let outputs = Mutex([String](repeating: "", count: chunks.count))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let output = run(["-f", "gcc", "-x"] + chunks[index])
+            outputs.withLock { $0[index] = output }
         }
-        return comments
+        return outputs.withLock { $0 }.flatMap { Self.parse($0, directory: directory) }
     }
 
     /// `DIR/3.sh:2:7: warning: message [SC2086]` lines.
@@ -87,16 +111,32 @@ public struct ShellCheckRunner: Sendable {
         guard spawned == 0 else { close(output[0]); return "" }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let deadline = Self.now() + timeLimit
+        var finished = true
         while true {
+            var ready = pollfd(fd: output[0], events: Int16(POLLIN), revents: 0)
+            let remaining = deadline - Self.now()
+            guard remaining > 0 else { finished = false; break }
+            let polled = poll(&ready, 1, Int32(remaining * 1000))
+            if polled < 0 && errno == EINTR { continue }
+            guard polled > 0 else { finished = false; break }
             let count = chunk.withUnsafeMutableBytes { Glibc.read(output[0], $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }
             bytes += chunk[0..<count]
         }
         close(output[0])
+        if !finished { kill(process, SIGKILL) }
         var status: Int32 = 0
         while waitpid(process, &status, 0) < 0 && errno == EINTR {}
-        return String(decoding: bytes, as: UTF8.self)
+        // A run cut short reports nothing rather than part of its files.
+        return finished ? String(decoding: bytes, as: UTF8.self) : ""
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 

@@ -29,8 +29,11 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "The stage to build, as docker build --target; later stages are not part of the image.")
     var target: String?
 
-    @Option(help: "A ShellCheck binary: also check POSIX shell-form RUN scripts with it (findings SC####).")
+    @Option(help: "The ShellCheck binary that checks POSIX shell-form RUN scripts (findings SC####). Default: shellcheck from PATH, when there is one.")
     var shellcheck: String?
+
+    @ArgumentParser.Flag(name: .customLong("no-shellcheck"), help: "Do not run ShellCheck, even when it is on PATH (also `shellcheck: false` in the configuration).")
+    var noShellcheck = false
 
     func reportFormat() throws(UsageError) -> ReportFormat {
         guard let format = ReportFormat(rawValue: format.lowercased()) else {
@@ -111,13 +114,28 @@ struct CommonOptions: ParsableArguments {
         let format = try reportFormat()
         let configuration = try loadConfiguration(searchingFrom: configurationDirectory)
         let today = try Self.today()
-        var runner: ShellCheckRunner?
-        if let shellcheck {
-            guard access(shellcheck, X_OK) == 0 else { throw UsageError(message: "--shellcheck \(shellcheck) is not an executable file") }
-            runner = ShellCheckRunner(executable: shellcheck)
-        }
         return RunSettings(format: format, configuration: configuration, threshold: try threshold(configuration), build: try buildOptions(),
-                           today: today, shellcheck: runner)
+                           today: today, shellcheck: try shellcheckRunner(configuration))
+    }
+
+    /// The command line decides first, then the configuration; by default ShellCheck runs when it is on PATH.
+    func shellcheckRunner(_ configuration: Configuration) throws(UsageError) -> ShellCheckRunner? {
+        if noShellcheck {
+            guard shellcheck == nil else { throw UsageError(message: "--shellcheck and --no-shellcheck contradict each other") }
+            return nil
+        }
+        let choice = shellcheck.map(ShellCheckChoice.executable) ?? configuration.shellcheck
+        switch choice {
+        case .off:
+            return nil
+        case .automatic:
+            return ShellCheckRunner.onPath()
+        case .executable(let path):
+            guard access(path, X_OK) == 0 else {
+                throw UsageError(message: "\(shellcheck == nil ? "shellcheck in the configuration" : "--shellcheck") \(path) is not an executable file")
+            }
+            return ShellCheckRunner(executable: path)
+        }
     }
 
     /// Days since 1970-01-01; `PLIMSOLL_TODAY=YYYY-MM-DD` fixes it for reproducible runs.

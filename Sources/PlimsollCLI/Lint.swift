@@ -31,9 +31,13 @@ struct Lint: ParsableCommand {
         let linter = settings.linter()
         var results: [LintReport.FileResult] = []
         var diffs = ""
-        for path in files.isEmpty ? ["Dockerfile"] : files {
-            var source = try options.readDockerfile(path)
-            var findings = linter.lint(source)
+        let paths = files.isEmpty ? ["Dockerfile"] : files
+        let sources = try paths.map { path throws(UsageError) in try options.readDockerfile(path) }
+        // Fixing re-lints each file as it changes; reporting lints them all at once, so ShellCheck starts once per core.
+        let batch = fix || diff ? [] : linter.lint(sources)
+        for (index, path) in paths.enumerated() {
+            var source = sources[index]
+            var findings = fix || diff ? linter.lint(source) : batch[index]
             if fix || diff {
                 let fixed = applyFixes(to: source, findings: findings, linter: linter)
                 if diff {

@@ -15,6 +15,10 @@ public enum RuleCatalogJSON {
                     ("why", .string(rule.why)),
                     ("fix", rule.fix.map { .string($0.rawValue) } ?? .null),
                     ("optIn", .bool(rule.isOptIn)),
+                    ("differences", .array(rule.differences.map { difference in
+                        .object([("kind", .string(difference.kind.rawValue)), ("aliases", .array(difference.aliases.map(JSONValue.string))),
+                                 ("explanation", .string(difference.explanation))])
+                    })),
                     ("triggering", .array(rule.triggering.map(JSONValue.string))),
                     ("passing", .array(rule.passing.map(JSONValue.string))),
                 ])

@@ -19,6 +19,9 @@ public enum RuleDocumentation {
     public static func detail(_ rule: RuleMeta) -> String {
         var output = "\(rule.id) \(rule.name) (\(rule.severity.rawValue)\(rule.isOptIn ? ", opt-in: list it under `enable:`" : ""))\n\(rule.title)\n\n\(rule.why)\n"
         if !rule.aliases.isEmpty { output += "\nAliases: \(rule.aliases.joined(separator: ", "))\n" }
+        for difference in rule.differences {
+            output += "Differs from \(difference.aliases.joined(separator: ", ")) on purpose (\(difference.kind.rawValue)): \(difference.explanation)\n"
+        }
         output += "Fix: \(rule.fix.map { "\($0.rawValue) (plimsoll offers an automatic edit)" } ?? "none; the message says what to change")\n"
         for option in rule.options {
             output += "Option `\(option.name)` (default \(option.defaultValue)): \(option.summary)\n"
@@ -35,6 +38,9 @@ public enum RuleDocumentation {
     public static func markdownHelp(_ rule: RuleMeta) -> String {
         var output = "**\(rule.title)**\n\n\(rule.why)\n"
         if !rule.aliases.isEmpty { output += "\nAliases: \(rule.aliases.map { "`\($0)`" }.joined(separator: ", "))\n" }
+        for difference in rule.differences {
+            output += "\nDiffers from \(difference.aliases.map { "`\($0)`" }.joined(separator: ", ")) on purpose: \(difference.explanation)\n"
+        }
         let fence = rule.id.hasPrefix("PC") ? "```text" : "```dockerfile"
         output += "\nTriggers on:\n\n\(fence)\n\(rule.triggering[0])```\n\nPasses:\n\n\(fence)\n\(rule.passing[0])```\n"
         return output

@@ -25,6 +25,10 @@ import Testing
             #expect(rule.why.count > 80, "\(rule.id) must explain why (\(rule.why.count) characters)")
             #expect(rule.id.count == 5 && ["PD", "PC", "PI", "PV"].contains(String(rule.id.prefix(2))), "\(rule.id) is not a PD###/PC###/PI###/PV### id")
             #expect(rule.name == rule.name.lowercased() && !rule.name.contains(" "), "\(rule.id) name must be kebab-case")
+            for difference in rule.differences {
+                #expect(!difference.aliases.isEmpty && difference.aliases.allSatisfy(rule.aliases.contains),
+                        "\(rule.id): a declared difference must name aliases of the rule, not \(difference.aliases)")
+            }
         }
         #expect(Set(RuleRegistry.all.map(\.id)).count == RuleRegistry.all.count, "rule ids must be unique")
         #expect(Set(RuleRegistry.all.map(\.name)).count == RuleRegistry.all.count, "rule names must be unique")

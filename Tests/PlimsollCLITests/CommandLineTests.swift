@@ -154,4 +154,32 @@ import Testing
         let outcome = try PlimsollBinary.run(["lint", "--shellcheck", "/nonexistent/shellcheck", "Dockerfile"])
         #expect(outcome.status == 2 && outcome.stderr.contains("--shellcheck /nonexistent/shellcheck is not an executable file"))
     }
+
+    /// ShellCheck on PATH runs by itself; the flag and the configuration turn it off or pick another.
+    @Test func shellcheckOnPathRunsUnlessTurnedOff() throws {
+        let scratch = try Scratch()
+        let fake = try scratch.write("bin/shellcheck", "#!/bin/sh\nfor f in \"$@\"; do case \"$f\" in *.sh) echo \"$f:4:1: warning: planted [SC9999]\";; esac; done\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        try scratch.write("Dockerfile", "FROM debian:13-slim\nUSER app\nRUN true\n")
+        let path = ["PATH": scratch.url.appendingPathComponent("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")]
+        func lint(_ arguments: [String]) throws -> PlimsollBinary.Outcome {
+            try PlimsollBinary.run(["lint", "--fail-on", "never"] + arguments + ["Dockerfile"], in: scratch.url, environment: path)
+        }
+        #expect(try lint([]).stdout.contains(":3:5: warning[SC9999] planted"))
+        #expect(try !lint(["--no-shellcheck"]).stdout.contains("SC9999"))
+        try scratch.write("off.yaml", "shellcheck: false\n")
+        #expect(try !lint(["--config", "off.yaml"]).stdout.contains("SC9999"))
+        try scratch.write("fake.yaml", "shellcheck: \(fake.path)\n")
+        #expect(try PlimsollBinary.run(["lint", "--fail-on", "never", "--config", "fake.yaml", "Dockerfile"], in: scratch.url).stdout.contains("SC9999"))
+        for (arguments, message) in [
+            (["--no-shellcheck", "--shellcheck", fake.path], "plimsoll: error: --shellcheck and --no-shellcheck contradict each other\n"),
+            (["--config", "missing.yaml"], "plimsoll: error: shellcheck in the configuration /nonexistent/shellcheck is not an executable file\n"),
+            (["--config", "number.yaml"], "plimsoll: error: number.yaml: 'shellcheck' must be true, false or the path of a ShellCheck binary\n"),
+        ] {
+            try scratch.write("missing.yaml", "shellcheck: /nonexistent/shellcheck\n")
+            try scratch.write("number.yaml", "shellcheck: 3\n")
+            let outcome = try lint(arguments)
+            #expect(outcome.status == 2 && outcome.stderr == message, "\(arguments)")
+        }
+    }
 }

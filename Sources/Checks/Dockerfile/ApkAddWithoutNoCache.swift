@@ -7,13 +7,13 @@ struct ApkAddWithoutNoCache: DockerfileRule {
         why: """
             `apk add` without `--no-cache` downloads the package index into `/var/cache/apk` and leaves it \
             in the layer. `--no-cache` fetches the index to a temporary place and needs no `apk update` \
-            either. A cache mount on `/var/cache/apk`, or deleting it in the same RUN, is equally good. Build \
-            stages whose layers do not make up the image are not flagged (hadolint flags them too).
+            either. A cache mount on `/var/cache/apk`, or deleting it in the same RUN, is equally good.
             """,
         triggering: ["FROM alpine:3.20\nRUN apk add curl\n", "FROM alpine:3.20\nRUN apk update && apk add --virtual .build gcc\n"],
         passing: ["FROM alpine:3.20\nRUN apk add --no-cache curl\n", "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n",
                   "FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/*\n"],
-        fix: .safe)
+        fix: .safe,
+        differences: [AliasDifference(.buildStage, aliases: ["DL3019"], "build stages whose layers do not make up the image are not flagged (hadolint flags them too).")])
 
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in

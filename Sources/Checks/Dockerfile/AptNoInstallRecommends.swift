@@ -7,14 +7,14 @@ struct AptNoInstallRecommends: DockerfileRule {
         why: """
             By default apt installs every package the requested ones merely *recommend*: documentation, \
             optional tools, whole language runtimes. `--no-install-recommends` often cuts an install by tens \
-            of megabytes. Build stages whose files do not reach the image are not flagged (hadolint flags \
-            them too).
+            of megabytes.
             """,
         triggering: ["FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n", "FROM ubuntu:24.04\nRUN apt install -y python3\n"],
         passing: ["FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
                   "FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM scratch\nCOPY --from=build /bin/true /true\n",
                   "FROM debian:12-slim\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n"],
-        fix: .unsafe)
+        fix: .unsafe,
+        differences: [AliasDifference(.buildStage, aliases: ["DL3015"], "build stages whose files do not reach the image are not flagged (hadolint flags them too).")])
 
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in

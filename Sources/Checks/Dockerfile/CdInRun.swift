@@ -7,12 +7,13 @@ struct CdInRun: DockerfileRule {
         why: """
             `cd` lasts only until the end of its RUN, so the next instruction silently runs somewhere else, \
             and a reader has to trace shell state to know where files land. WORKDIR changes the directory \
-            for every later instruction and documents it. A `cd` inside a `( … )` subshell is not flagged \
-            (hadolint flags it): the subshell keeps the change local, which is exactly its purpose.
+            for every later instruction and documents it.
             """,
         triggering: ["FROM golang:1.23\nRUN cd /src && go build ./...\n", "FROM node:22-slim\nRUN git clone https://x/y.git /app; cd /app; npm ci\n"],
         passing: ["FROM golang:1.23\nWORKDIR /src\nRUN go build ./...\n", "FROM node:22-slim\nRUN (cd /tmp && tar xf a.tgz)\n",
-                  "FROM node:22-slim\nRUN make -C /src && echo 'cd /x'\n"])
+                  "FROM node:22-slim\nRUN make -C /src && echo 'cd /x'\n"],
+        differences: [AliasDifference(.subshell, aliases: ["DL3003"],
+                                      "a `cd` inside a `( … )` subshell is not flagged (hadolint flags it): the subshell keeps the change local, which is exactly its purpose.")])
 
     func check(_ context: LintContext) -> [Finding] {
         context.graph.stages.flatMap { stage in

@@ -26,7 +26,8 @@ struct ConsecutiveRun: DockerfileRule {
         fix: .unsafe,
         options: [RuleOption(name: "min-consecutive", defaultValue: 2, summary: "how many consecutive RUNs make a finding"),
                   RuleOption(name: "max-chained-commands", defaultValue: 2,
-                             summary: "a RUN chaining more commands than this stands alone (0: no limit)")])
+                             summary: "a RUN chaining more commands than this stands alone (0: no limit)")],
+        differences: [AliasDifference(.buildStage, aliases: ["DL3059"], "build stages whose layers do not make up the image are not flagged (hadolint flags them): joining their RUNs does not change the image.")])
 
     func check(_ context: LintContext) -> [Finding] {
         let minimum = max(2, context.option("min-consecutive", of: Self.meta))

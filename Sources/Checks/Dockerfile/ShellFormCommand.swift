@@ -10,7 +10,12 @@ struct ShellFormCommand: DockerfileRule {
             without a clean shutdown. The JSON form (`CMD ["node", "server.js"]`) runs it directly.
             """,
         triggering: ["FROM node:22-slim\nCMD node server.js\n", "FROM python:3.12-slim\nENTRYPOINT python -m app\n"],
-        passing: ["FROM node:22-slim\nCMD [\"node\", \"server.js\"]\n", "FROM node:22 AS test\nCMD npm test\nFROM node:22-slim\nCMD [\"node\", \"server.js\"]\n"])
+        passing: ["FROM node:22-slim\nCMD [\"node\", \"server.js\"]\n", "FROM node:22 AS test\nCMD npm test\nFROM node:22-slim\nCMD [\"node\", \"server.js\"]\n"],
+        differences: [
+            AliasDifference(.buildStage, aliases: ["DL3025"], "only the final stage's CMD and ENTRYPOINT run in a container; a build stage's are not flagged (hadolint flags them)."),
+            AliasDifference(.noBaseImage, aliases: ["DL3025"], "a file with no FROM cannot be built (PD008 says so); its CMDs are not judged further."),
+            AliasDifference(.backtickEscape, aliases: ["DL3025"], "in files with `# escape=``, hadolint's line numbers drift after backtick continuations; plimsoll reports BuildKit's lines."),
+        ])
 
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in
