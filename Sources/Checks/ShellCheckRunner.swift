@@ -19,23 +19,26 @@ struct ShellCheckComment: Sendable {
 
 /// Runs a ShellCheck binary over RUN scripts, from a private temporary directory that is removed
 /// afterwards. Nothing from the Dockerfile is executed. A few scripts go to one process; many are
-/// split over one process per core, since ShellCheck checks files one after another.
+/// split over one process per core, since ShellCheck checks files one after another. With a
+/// cache, only scripts it has not seen are given to ShellCheck.
 public struct ShellCheckRunner: Sendable {
     public let executable: String
     /// Seconds one ShellCheck process may take before it is killed and its output dropped;
     /// pathological scripts can keep ShellCheck busy for minutes.
     public let timeLimit: Double
+    public let cache: ShellCheckCache?
 
-    public init(executable: String, timeLimit: Double = 60) {
+    public init(executable: String, timeLimit: Double = 60, cache: ShellCheckCache? = nil) {
         self.executable = executable
         self.timeLimit = timeLimit
+        self.cache = cache
     }
 
     /// `shellcheck` from the directories of `PATH`, as a shell would find it.
-    public static func onPath(_ path: String? = getenv("PATH").map { String(cString: $0) }) -> ShellCheckRunner? {
+    public static func onPath(_ path: String? = getenv("PATH").map { String(cString: $0) }) -> String? {
         for directory in (path ?? "").split(separator: ":") where !directory.isEmpty {
             let candidate = String(directory) + "/shellcheck"
-            if access(candidate, X_OK) == 0 { return ShellCheckRunner(executable: candidate) }
+            if access(candidate, X_OK) == 0 { return candidate }
         }
         return nil
     }
@@ -46,35 +49,64 @@ public struct ShellCheckRunner: Sendable {
 
     /// `scripts[i]` is the text of script i, shebang included.
     func check(_ scripts: [String]) -> [ShellCheckComment] {
-        guard scripts.contains(where: { $0.utf8.count <= Self.scriptSizeLimit }) else { return [] }
+        let keys = cache.map { cache in scripts.map(cache.key) }
+        var results = [[ShellCheckComment]?](repeating: nil, count: scripts.count)
+        if let cache, let keys {
+            for index in scripts.indices { results[index] = cache.load(keys[index]) }
+        }
+        let pending = scripts.indices.filter { results[$0] == nil && scripts[$0].utf8.count <= Self.scriptSizeLimit }
+        for (index, comments) in run(pending.map { ($0, scripts[$0]) }) {
+            results[index] = comments
+            if let cache, let keys { cache.store(comments, key: keys[index]) }
+        }
+        return results.enumerated().flatMap { index, comments in
+            (comments ?? []).map { comment in
+                var comment = comment
+                comment.script = index
+                return comment
+            }
+        }
+    }
+
+    /// ShellCheck's comments on each script it finished with; a script whose process failed or
+    /// was stopped is absent.
+    private func run(_ scripts: [(index: Int, text: String)]) -> [Int: [ShellCheckComment]] {
+        guard !scripts.isEmpty else { return [:] }
         var template = Array("/tmp/plimsoll-shellcheck-XXXXXX".utf8CString)
-        guard let created = mkdtemp(&template) else { return [] }
+        guard let created = mkdtemp(&template) else { return [:] }
         let directory = String(cString: created)
         var paths: [String] = []
         defer {
             for path in paths { unlink(path) }
             rmdir(directory)
         }
-        for (index, script) in scripts.enumerated() where script.utf8.count <= Self.scriptSizeLimit {
-            let path = "\(directory)/\(index).sh"
+        for script in scripts {
+            let path = "\(directory)/\(script.index).sh"
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { return [] }
+            guard descriptor >= 0 else { return [:] }
             paths.append(path)
-            var text = script
+            var text = script.text
             let complete = text.withUTF8 { FileWriter.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
             close(descriptor)
-            guard complete else { return [] }
+            guard complete else { return [:] }
         }
         let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         // Below a few dozen scripts a second process costs more start-up than it saves.
         let perProcess = paths.count < 48 ? paths.count : min(1024, (paths.count + cores - 1) / cores)
-        let chunks = stride(from: 0, to: paths.count, by: perProcess).map { Array(paths[$0..<min($0 + perProcess, paths.count)]) }
-        let outputs = Mutex([String](repeating: "", count: chunks.count))
+        let chunks = stride(from: 0, to: scripts.count, by: perProcess).map { $0..<min($0 + perProcess, scripts.count) }
+        let arguments = chunks.map { ["-f", "gcc", "-x"] + paths[$0] }
+        let outputs = Mutex([String?](repeating: nil, count: chunks.count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            let output = run(["-f", "gcc", "-x"] + chunks[index])
+            let output = execute(arguments[index])
             outputs.withLock { $0[index] = output }
         }
-        return outputs.withLock { $0 }.flatMap { Self.parse($0, directory: directory) }
+        var comments: [Int: [ShellCheckComment]] = [:]
+        for (chunk, output) in zip(chunks, outputs.withLock { $0 }) {
+            guard let output else { continue }
+            for script in scripts[chunk] { comments[script.index] = [] }
+            for comment in Self.parse(output, directory: directory) { comments[comment.script]?.append(comment) }
+        }
+        return comments
     }
 
     /// `DIR/3.sh:2:7: warning: message [SC2086]` lines.
@@ -94,9 +126,10 @@ public struct ShellCheckRunner: Sendable {
         }
     }
 
-    private func run(_ arguments: [String]) -> String {
+    /// What ShellCheck printed; nil when it could not start or was stopped.
+    private func execute(_ arguments: [String]) -> String? {
         var output: [Int32] = [0, 0]
-        guard pipe(&output) == 0 else { return "" }
+        guard pipe(&output) == 0 else { return nil }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -108,7 +141,7 @@ public struct ShellCheckRunner: Sendable {
         var process = pid_t()
         let spawned = posix_spawn(&process, executable, &actions, nil, argv, environ)
         close(output[1])
-        guard spawned == 0 else { close(output[0]); return "" }
+        guard spawned == 0 else { close(output[0]); return nil }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         let deadline = Self.now() + timeLimit
@@ -129,8 +162,10 @@ public struct ShellCheckRunner: Sendable {
         if !finished { kill(process, SIGKILL) }
         var status: Int32 = 0
         while waitpid(process, &status, 0) < 0 && errno == EINTR {}
-        // A run cut short reports nothing rather than part of its files.
-        return finished ? String(decoding: bytes, as: UTF8.self) : ""
+        // A run cut short, or one ShellCheck could not finish (exit status 2 and above), reports
+        // nothing rather than part of its files.
+        let exitedNormally = status & 0x7F == 0, exitStatus = (status >> 8) & 0xFF
+        return finished && exitedNormally && exitStatus <= 1 ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     private static func now() -> Double {

@@ -35,6 +35,9 @@ struct CommonOptions: ParsableArguments {
     @ArgumentParser.Flag(name: .customLong("no-shellcheck"), help: "Do not run ShellCheck, even when it is on PATH (also `shellcheck: false` in the configuration).")
     var noShellcheck = false
 
+    @ArgumentParser.Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache of ShellCheck results (PLIMSOLL_CACHE_DIR, else ~/.cache/plimsoll).")
+    var noCache = false
+
     func reportFormat() throws(UsageError) -> ReportFormat {
         guard let format = ReportFormat(rawValue: format.lowercased()) else {
             throw UsageError(message: "unknown format '\(format)' (choose from \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -124,18 +127,21 @@ struct CommonOptions: ParsableArguments {
             guard shellcheck == nil else { throw UsageError(message: "--shellcheck and --no-shellcheck contradict each other") }
             return nil
         }
-        let choice = shellcheck.map(ShellCheckChoice.executable) ?? configuration.shellcheck
-        switch choice {
+        let executable: String
+        switch shellcheck.map(ShellCheckChoice.executable) ?? configuration.shellcheck {
         case .off:
             return nil
         case .automatic:
-            return ShellCheckRunner.onPath()
+            guard let found = ShellCheckRunner.onPath() else { return nil }
+            executable = found
         case .executable(let path):
             guard access(path, X_OK) == 0 else {
                 throw UsageError(message: "\(shellcheck == nil ? "shellcheck in the configuration" : "--shellcheck") \(path) is not an executable file")
             }
-            return ShellCheckRunner(executable: path)
+            executable = path
         }
+        let cache = noCache ? nil : ShellCheckCache.defaultDirectory().flatMap { ShellCheckCache(directory: $0, executable: executable) }
+        return ShellCheckRunner(executable: executable, cache: cache)
     }
 
     /// Days since 1970-01-01; `PLIMSOLL_TODAY=YYYY-MM-DD` fixes it for reproducible runs.

@@ -7,16 +7,22 @@ import Testing
 /// how the binary is found. The real ShellCheck is exercised by the CLI tests.
 @Suite struct ShellCheckRunnerTests {
     /// A stand-in ShellCheck that reports SC9999 on line 4 (the first RUN line) of every script
-    /// it is given, then runs `after`.
+    /// it is given, then runs `after`; each run adds a line to `runs` beside it.
     static func fakeShellCheck(in directory: URL, after: String = "") throws -> String {
         let path = directory.appendingPathComponent("shellcheck").path
         let script = """
             #!/bin/sh
+            echo run >> "\(directory.path)/runs"
             for f in "$@"; do case "$f" in *.sh) echo "$f:4:1: warning: planted [SC9999]";; esac; done
             \(after)
             """
-        try script.write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        // Written with O_CLOEXEC: a descriptor inherited by a process another test spawns meanwhile
+        // would make exec fail with "text file busy".
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        try #require(descriptor >= 0)
+        let written = Array(script.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        try #require(written == script.utf8.count)
         return path
     }
 
@@ -60,11 +66,49 @@ import Testing
         #expect(Self.planted(Linter(shellcheck: slow).lint(SourceFile(path: "D", text: "FROM a:1\nRUN true\n"))).isEmpty)
     }
 
+    static func runs(in directory: URL) -> Int {
+        ((try? String(contentsOf: directory.appendingPathComponent("runs"), encoding: .utf8)) ?? "").split(separator: "\n").count
+    }
+
+    @Test func cachedScriptsAreNotCheckedAgainUntilTheScriptOrTheBinaryChanges() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let executable = try Self.fakeShellCheck(in: directory)
+        func linter() throws -> Linter {
+            let cache = try #require(ShellCheckCache(directory: directory.appendingPathComponent("cache").path, executable: executable))
+            return Linter(shellcheck: ShellCheckRunner(executable: executable, cache: cache))
+        }
+        let file = SourceFile(path: "D", text: "FROM a:1\nRUN true\n")
+        #expect(Self.planted(try linter().lint(file)) == [2] && Self.runs(in: directory) == 1)
+        #expect(Self.planted(try linter().lint(file)) == [2] && Self.runs(in: directory) == 1, "the second run is answered from the cache")
+        #expect(Self.planted(try linter().lint(SourceFile(path: "D", text: "FROM a:1\nRUN false\n"))) == [2] && Self.runs(in: directory) == 2)
+        // A new ShellCheck (another modification time) may answer differently.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: executable)
+        #expect(Self.planted(try linter().lint(file)) == [2] && Self.runs(in: directory) == 3)
+        // A damaged entry is a miss, not an error.
+        let entries = try #require(FileManager.default.enumerator(atPath: directory.appendingPathComponent("cache").path)?.allObjects as? [String])
+        for entry in entries where entry.count > 60 {
+            try Data("garbage".utf8).write(to: directory.appendingPathComponent("cache").appendingPathComponent(entry))
+        }
+        #expect(Self.planted(try linter().lint(file)) == [2] && Self.runs(in: directory) == 4)
+    }
+
+    @Test func aStoppedOrFailedShellCheckIsNotCached() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let executable = try Self.fakeShellCheck(in: directory, after: "exit 3")
+        let cache = try #require(ShellCheckCache(directory: directory.appendingPathComponent("cache").path, executable: executable))
+        let linter = Linter(shellcheck: ShellCheckRunner(executable: executable, cache: cache))
+        let file = SourceFile(path: "D", text: "FROM a:1\nRUN true\n")
+        #expect(Self.planted(linter.lint(file)).isEmpty && Self.planted(linter.lint(file)).isEmpty)
+        #expect(Self.runs(in: directory) == 2, "a failed run is asked again next time")
+    }
+
     @Test func shellCheckIsFoundOnPathOrNot() throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try Self.fakeShellCheck(in: directory)
-        #expect(ShellCheckRunner.onPath("/nonexistent:" + directory.path)?.executable == path)
+        #expect(ShellCheckRunner.onPath("/nonexistent:" + directory.path) == path)
         #expect(ShellCheckRunner.onPath("/nonexistent::") == nil)
         #expect(ShellCheckRunner.onPath(nil) == nil)
     }

@@ -166,6 +166,13 @@ import Testing
             try PlimsollBinary.run(["lint", "--fail-on", "never"] + arguments + ["Dockerfile"], in: scratch.url, environment: path)
         }
         #expect(try lint([]).stdout.contains(":3:5: warning[SC9999] planted"))
+        // Answers are cached under PLIMSOLL_CACHE_DIR, unless --no-cache.
+        let cacheDirectory = scratch.url.appendingPathComponent("cache")
+        let cached = path.merging(["PLIMSOLL_CACHE_DIR": cacheDirectory.path]) { $1 }
+        #expect(try PlimsollBinary.run(["lint", "--no-cache", "Dockerfile"], in: scratch.url, environment: cached).stdout.contains("SC9999"))
+        #expect(!FileManager.default.fileExists(atPath: cacheDirectory.path))
+        #expect(try PlimsollBinary.run(["lint", "Dockerfile"], in: scratch.url, environment: cached).stdout.contains("SC9999"))
+        #expect((FileManager.default.enumerator(atPath: cacheDirectory.path)?.allObjects.count ?? 0) == 3, "shellcheck/<2 hex>/<key>")
         #expect(try !lint(["--no-shellcheck"]).stdout.contains("SC9999"))
         try scratch.write("off.yaml", "shellcheck: false\n")
         #expect(try !lint(["--config", "off.yaml"]).stdout.contains("SC9999"))

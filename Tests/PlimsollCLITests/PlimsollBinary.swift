@@ -30,6 +30,8 @@ enum PlimsollBinary {
         merged.removeValue(forKey: "NO_COLOR")
         // One fixed day, so date-dependent rules (end of life) do not change outcomes as time passes.
         merged["PLIMSOLL_TODAY"] = "2026-11-28"
+        // The ShellCheck cache stays inside the build folder rather than the user's home.
+        merged["PLIMSOLL_CACHE_DIR"] = repository.appendingPathComponent(".build/test-cache").path
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         let output = Pipe(), errors = Pipe(), input = Pipe()

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BuildContext
+import ContainerImage
+
+/// ShellCheck's comments on scripts it has already seen, kept on disk by content. ShellCheck
+/// spends about 2 ms even on a one-line script, most of a lint run, while RUN scripts rarely
+/// change between runs. A key covers everything that decides the answer: the script, the binary
+/// (path, size, modification time), `SHELLCHECK_OPTS` and the user's shellcheckrc. Entries are
+/// written whole (temporary file, then rename); an unreadable or foreign entry is a miss.
+public struct ShellCheckCache: Sendable {
+    public let directory: String
+    private let identity: [UInt8]
+    static let header = "plimsoll shellcheck cache 1\n"
+
+    /// nil when the binary cannot be examined.
+    public init?(directory: String, executable: String) {
+        var status = stat()
+        guard stat(executable, &status) == 0 else { return nil }
+        var identity = "\(executable)\n\(status.st_size)\n\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)\n"
+        identity += (getenv("SHELLCHECK_OPTS").map { String(cString: $0) } ?? "") + "\n"
+        for rc in Self.userConfigurationFiles() {
+            if let bytes = try? FileReader.read(rc, limit: 1 << 20) { identity += rc + "\n" + String(decoding: bytes, as: UTF8.self) }
+        }
+        self.directory = directory
+        self.identity = Array(identity.utf8)
+    }
+
+    /// `PLIMSOLL_CACHE_DIR`, else `$XDG_CACHE_HOME/plimsoll`, else `~/.cache/plimsoll`.
+    public static func defaultDirectory() -> String? {
+        func variable(_ name: String) -> String? {
+            guard let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty else { return nil }
+            return value
+        }
+        if let explicit = variable("PLIMSOLL_CACHE_DIR") { return explicit }
+        if let cache = variable("XDG_CACHE_HOME") { return cache + "/plimsoll" }
+        return variable("HOME").map { $0 + "/.cache/plimsoll" }
+    }
+
+    private static func userConfigurationFiles() -> [String] {
+        var files: [String] = []
+        if let home = getenv("HOME").map({ String(cString: $0) }) { files += [home + "/.shellcheckrc", home + "/.config/shellcheckrc"] }
+        if let config = getenv("XDG_CONFIG_HOME").map({ String(cString: $0) }) { files.append(config + "/shellcheckrc") }
+        return files
+    }
+
+    func key(_ script: String) -> String {
+        Digest.sha256(identity + [0] + Array(script.utf8)).hex
+    }
+
+    private func folder(_ key: String) -> String { "\(directory)/shellcheck/\(key.prefix(2))" }
+    private func path(_ key: String) -> String { folder(key) + "/" + key }
+
+    /// The comments stored for `key`, as script 0.
+    func load(_ key: String) -> [ShellCheckComment]? {
+        guard let bytes = try? FileReader.read(path(key), limit: 1 << 20) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.hasPrefix(Self.header) else { return nil }
+        var comments: [ShellCheckComment] = []
+        for line in text.dropFirst(Self.header.count).split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let number = Int(fields[0]), let column = Int(fields[1]) else { return nil }
+            comments.append(ShellCheckComment(script: 0, line: number, column: column, level: String(fields[2]), code: String(fields[3]),
+                                              message: String(fields[4])))
+        }
+        return comments
+    }
+
+    /// Stores `comments` under `key`; failures (a read-only home, a full disk) only cost the next run time.
+    func store(_ comments: [ShellCheckComment], key: String) {
+        guard Self.makeDirectories(folder(key)) else { return }
+        let target = path(key)
+        var text = Self.header
+        for comment in comments {
+            text += "\(comment.line)\t\(comment.column)\t\(comment.level)\t\(comment.code)\t\(comment.message.split(separator: "\n").joined(separator: " "))\n"
+        }
+        let temporary = target + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let complete = text.withUTF8 { FileWriter.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+        close(descriptor)
+        if !complete || rename(temporary, target) != 0 { unlink(temporary) }
+    }
+
+    private static func makeDirectories(_ path: String) -> Bool {
+        let bytes = Array(path.utf8)
+        for end in bytes.indices where end > 0 && bytes[end] == UInt8(ascii: "/") {
+            _ = mkdir(String(decoding: bytes[..<end], as: UTF8.self), 0o755)
+        }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
+    }
+}
