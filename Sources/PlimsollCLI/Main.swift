@@ -33,7 +33,7 @@ enum Main {
     static func parse(_ arguments: [String]) throws -> ParsableCommand {
         if let name = arguments.first,
            let subcommand = Plimsoll.configuration.subcommands.first(where: { $0.configuration.commandName == name }),
-           let command = (try? subcommand.parse(Array(arguments.dropFirst()))) as? ParsableCommand {
+           let command = try? subcommand.parse(Array(arguments.dropFirst())) {
             return command
         }
         return try Plimsoll.parseAsRoot(arguments)

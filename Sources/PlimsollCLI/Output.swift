@@ -12,6 +12,7 @@ enum Output {
 
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { FileWriter.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+        // A closed stdout or stderr has nowhere to report to; the exit status still tells.
+        _ = text.withUTF8 { FileWriter.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
     }
 }

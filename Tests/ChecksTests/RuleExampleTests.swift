@@ -112,6 +112,19 @@ import Testing
         TextEdit(range: .line(1), span: SourceSpan(start: start, end: end), replacement: text)
     }
 
+    @Test func shellFormIsRewrittenOnlyWhenNoShellFeatureIsLost() {
+        for (command, fixed) in [("CMD node server.js", #"CMD ["node", "server.js"]"#),
+                                 ("CMD\tnode  \\\n  server.js", #"CMD\#t["node", "server.js"]"#),
+                                 ("CMD node server.js --port $PORT", nil), ("CMD nginx -g 'daemon off;'", nil),
+                                 ("CMD run.sh > /dev/null", nil), ("CMD app *.conf", nil)] {
+            let source = SourceFile(path: "D", text: "FROM node:22-slim\n\(command)\n")
+            let finding = Linter().lint(source).first { $0.rule.id == "PD028" }
+            #expect(finding != nil, "\(command)")
+            let result = finding?.fix.map { String(decoding: FixApplier.apply($0.edits, to: source), as: UTF8.self) }
+            #expect(result == fixed.map { "FROM node:22-slim\n\($0)\n" }, "\(command)")
+        }
+    }
+
     @Test func overlappingEditsAreLeftForTheNextPass() {
         let applied = FixApplier.apply([edit(1, 3, "X"), edit(2, 4, "Y"), edit(5, 5, "!")], to: source)
         #expect(String(decoding: applied, as: UTF8.self) == "aXde!f")
