@@ -1,14 +1,15 @@
 import ContainerImage
 
 /// Reads a Java archive (`.jar`, `.war`, `.ear`, Jenkins `.hpi`/`.jpi`) as it streams past: its
-/// manifest, its `META-INF/maven/**/pom.properties`, and the same inside the archives it carries
+/// manifest, its `META-INF/maven/**/pom.properties` and pom.xml, its license file (`LICENSE`,
+/// `COPYING`… in `META-INF/` or at the root), and the same inside the archives it carries
 /// (a WAR's `WEB-INF/lib`, a Spring Boot jar's `BOOT-INF/lib`), three levels deep. Nothing else of
 /// the file is kept.
 final class JavaArchiveInspector: ContentInspector {
     /// What was found, by the chain of archive member names leading to it (empty: the file itself).
     struct Finding: Equatable {
         /// `warning`: the walk stopped early; its content is the reason.
-        enum Kind: UInt8 { case archive = 0x41, manifest = 0x4D, pom = 0x50, pomXML = 0x58, warning = 0x57 }
+        enum Kind: UInt8 { case archive = 0x41, manifest = 0x4D, pom = 0x50, pomXML = 0x58, licenseFile = 0x4C, warning = 0x57 }
         var kind: Kind
         var chain: [String]
         /// The member it was read from, inside the archive the chain leads to.
@@ -31,6 +32,15 @@ final class JavaArchiveInspector: ContentInspector {
         let scope = Scope(chain: [], inspector: self)
         scopes.append(scope)
         root = ZipStreamWalker(delegate: scope, budget: budget)
+    }
+
+    /// License file names, as syft looks for them in `META-INF/` and then at the archive's root.
+    static let licenseFileNames: Set<String> = ["license", "license.txt", "license.md", "licence", "licence.txt", "licence.md",
+                                                "copying", "copying.txt", "license-2.0.txt"]
+
+    static func isLicenseFile(_ member: String) -> Bool {
+        let lowered = member.lowercased()
+        return licenseFileNames.contains(lowered.hasPrefix("meta-inf/") ? String(lowered.dropFirst("meta-inf/".count)) : lowered)
     }
 
     static func isArchive(_ name: String) -> Bool {
@@ -65,7 +75,8 @@ final class JavaArchiveInspector: ContentInspector {
 
         func action(for name: String) -> ZipStreamWalker.Action {
             if name == JavaArchiveInspector.manifestPath
-                || (name.hasPrefix("META-INF/maven/") && (name.hasSuffix("/pom.properties") || name.hasSuffix("/pom.xml"))) {
+                || (name.hasPrefix("META-INF/maven/") && (name.hasSuffix("/pom.properties") || name.hasSuffix("/pom.xml")))
+                || JavaArchiveInspector.isLicenseFile(name) {
                 return .collect
             }
             guard JavaArchiveInspector.isArchive(name), chain.count < JavaArchiveInspector.depthLimit else { return .skip }
@@ -76,7 +87,8 @@ final class JavaArchiveInspector: ContentInspector {
         }
 
         func collected(_ name: String, _ content: [UInt8]) {
-            let kind: Finding.Kind = name == JavaArchiveInspector.manifestPath ? .manifest : (name.hasSuffix(".xml") ? .pomXML : .pom)
+            let kind: Finding.Kind = name == JavaArchiveInspector.manifestPath ? .manifest
+                : JavaArchiveInspector.isLicenseFile(name) ? .licenseFile : (name.hasSuffix(".xml") ? .pomXML : .pom)
             inspector.findings.append(Finding(kind: kind, chain: chain, member: name, content: content))
         }
     }

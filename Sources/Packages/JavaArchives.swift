@@ -36,7 +36,8 @@ enum JavaArchives {
             // (syft also lists archives with no version anywhere, as UNKNOWN; they match nothing and are left out.)
             if !artifact.isEmpty, let version, !version.isEmpty {
                 let group = own?.properties["groupId"] ?? Self.group(manifest) ?? artifact
-                let licenses = manifest["Bundle-License"].map { [$0] } ?? own?.licenses ?? []
+                var licenses = manifest["Bundle-License"].map { [$0] } ?? own?.licenses ?? []
+                if licenses.isEmpty { licenses = Self.fileLicenses(inside.filter { $0.kind == .licenseFile }) }
                 packages.append(Self.package(group: group, artifact: artifact, version: version, licenses: licenses, location: location))
             }
             for pom in poms where pom.properties["artifactId"] != artifact {
@@ -46,6 +47,17 @@ enum JavaArchives {
             }
         }
         return (packages, warnings)
+    }
+
+    /// Licenses recognised in the archive's license files: those in `META-INF/` when there are any,
+    /// else those at the root (syft's order).
+    static func fileLicenses(_ files: [JavaArchiveInspector.Finding]) -> [String] {
+        let inMetaInf = files.filter { $0.member.lowercased().hasPrefix("meta-inf/") }
+        var identified: [String] = []
+        for file in inMetaInf.isEmpty ? files : inMetaInf {
+            for license in LicenseText.identify(file.content) where !identified.contains(license) { identified.append(license) }
+        }
+        return identified
     }
 
     /// A group id from the manifest: the first of syft's fields whose value reads like a Java package

@@ -148,6 +148,47 @@ import Testing
                 == ["bundled [\"Apache License, Version 2.0\", \"MIT\"]", "guice [\"http://www.apache.org/licenses/LICENSE-2.0.txt\"]"])
     }
 
+    static let mitText = """
+        MIT License
+
+        Copyright (c) 2024 Example
+
+        Permission is hereby granted, free of charge, to any person obtaining a copy
+        of this software and associated documentation files (the "Software"), to deal
+        in the Software without restriction.
+
+        The above copyright notice and this permission notice shall be included in all
+        copies or substantial portions of the Software.
+        """
+
+    @Test func withoutDeclaredLicensesTheLicenseFileIsRecognised() throws {
+        let apache = try #require(FileManager.default.contents(atPath: "/usr/share/common-licenses/Apache-2.0"), "Debian's base-files")
+        let archive = try Self.zip([
+            Self.manifest("Implementation-Version: 2.11.0"), ("META-INF/LICENSE.txt", [UInt8](apache), true),
+            ("LICENSE", Array(Self.mitText.utf8), false),
+        ])
+        let inspector = JavaArchiveInspector()
+        inspector.consume(archive, piecesOf: 512)
+        let packages = JavaArchives.packages(path: "usr/share/java/commons-io.jar", layer: 0, blob: try #require(inspector.extracted)).packages
+        #expect(packages.map(\.licenses) == [["Apache-2.0"]], "META-INF's file wins over the root's, as in syft")
+        let declared = try Self.zip([Self.manifest("Bundle-License: EPL-2.0\r\nImplementation-Version: 1.0"), ("LICENSE", Array(Self.mitText.utf8), true)])
+        let other = JavaArchiveInspector()
+        other.consume(declared, piecesOf: 512)
+        #expect(JavaArchives.packages(path: "x.jar", layer: 0, blob: try #require(other.extracted)).packages.map(\.licenses) == [["EPL-2.0"]])
+    }
+
+    @Test func licenseTextsAreRecognisedOnlyWhenUnambiguous() throws {
+        func identify(_ path: String) throws -> [String] {
+            LicenseText.identify([UInt8](try #require(FileManager.default.contents(atPath: "/usr/share/common-licenses/" + path))))
+        }
+        #expect(try identify("Apache-2.0") == ["Apache-2.0"])
+        #expect(try identify("BSD") == ["BSD-3-Clause"])
+        #expect(try identify("MPL-2.0") == ["MPL-2.0"])
+        #expect(try identify("MPL-1.1").isEmpty && identify("GPL-2").isEmpty && identify("LGPL-2.1").isEmpty, "versions the text alone cannot settle")
+        #expect(LicenseText.identify(Array(Self.mitText.uppercased().utf8)) == ["MIT"])
+        #expect(LicenseText.identify(Array("Licensed under the Apache License.".utf8)).isEmpty)
+    }
+
     @Test func aZipBombStopsTheWalkWithAWarning() throws {
         // 64 MiB of zeros deflate to ~64 KiB; with a descriptor its end is found only by inflating it.
         let script = """
