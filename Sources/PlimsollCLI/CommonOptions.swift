@@ -38,6 +38,26 @@ struct CommonOptions: ParsableArguments {
     @ArgumentParser.Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache of ShellCheck results (PLIMSOLL_CACHE_DIR, else ~/.cache/plimsoll).")
     var noCache = false
 
+    /// The same options as plain values, for the code that acts on them.
+    var values: CommonValues {
+        CommonValues(format: format, failOn: failOn, noColor: noColor, configPath: configPath, buildArguments: buildArguments,
+                     target: target, shellcheck: shellcheck, noShellcheck: noShellcheck, noCache: noCache)
+    }
+}
+
+/// The options every linting command shares, as plain values, whether swift-argument-parser or
+/// QuickLintArguments read them.
+struct CommonValues: Sendable, Equatable {
+    var format = "text"
+    var failOn: String?
+    var noColor = false
+    var configPath: String?
+    var buildArguments: [String] = []
+    var target: String?
+    var shellcheck: String?
+    var noShellcheck = false
+    var noCache = false
+
     func reportFormat() throws(UsageError) -> ReportFormat {
         guard let format = ReportFormat(rawValue: format.lowercased()) else {
             throw UsageError(message: "unknown format '\(format)' (choose from \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")

@@ -77,7 +77,7 @@ struct ImageOptions: ParsableArguments {
 
     /// Reads the image and runs the image rules, joined to `dockerfile` when there is one; with an
     /// advisory database, the packages' known vulnerabilities are findings too (rule PV001).
-    func inspect(_ reference: String, dockerfile: SourceFile?, settings: CommonOptions.RunSettings,
+    func inspect(_ reference: String, dockerfile: SourceFile?, settings: CommonValues.RunSettings,
                  advisories: AdvisoryDatabase? = nil) throws(UsageError) -> ImageReport {
         var configuration = settings.configuration
         try apply(to: &configuration)

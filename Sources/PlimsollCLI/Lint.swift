@@ -27,6 +27,24 @@ struct Lint: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
+        try lintRun.run()
+    }
+
+    var lintRun: LintRun {
+        LintRun(files: files, context: context, fix: fix, unsafeFixes: unsafeFixes, diff: diff, options: options.values)
+    }
+}
+
+/// One `plimsoll lint` run, however its arguments were read.
+struct LintRun: Equatable {
+    var files: [String]
+    var context: String?
+    var fix: Bool
+    var unsafeFixes: Bool
+    var diff: Bool
+    var options: CommonValues
+
+    func run() throws {
         let settings = try options.settings(configurationDirectory: ".")
         let linter = settings.linter()
         var results: [LintReport.FileResult] = []

@@ -11,8 +11,13 @@ import Darwin
 enum Main {
     static func main() {
         do {
-            var command = try parse(Array(CommandLine.arguments.dropFirst()))
-            try command.run()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let lint = QuickLintArguments.parse(arguments) {
+                try lint.run()
+            } else {
+                var command = try parse(arguments)
+                try command.run()
+            }
         } catch let failure as UsageError {
             exitWithError(failure.message)
         } catch let code as ExitCode {

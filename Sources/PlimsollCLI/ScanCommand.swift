@@ -55,8 +55,8 @@ struct ScanCommand: ParsableCommand {
         case (nil, .some) where dockerfile != nil: throw UsageError(message: "--dockerfile needs an image: an SBOM has no layer history to join")
         default: break
         }
-        let configuration = try CommonOptions.loadConfiguration(configPath, searchingFrom: ".")
-        let today = try CommonOptions.today()
+        let configuration = try CommonValues.loadConfiguration(configPath, searchingFrom: ".")
+        let today = try CommonValues.today()
         let source = try dockerfile.map { (path) throws(UsageError) in SourceFile(path: path, bytes: try InputFiles.read(path)) }
         let store = try database.open(readOnly: true)
         let (bill, placement) = try inventory(dockerfile: source)
