@@ -70,10 +70,11 @@ h_start=$(time_startup "$HADOLINT")
 p_start=$(time_startup "$PLIMSOLL")
 
 printf '\n%-44s %12s %12s %9s\n' "measure" "hadolint" "plimsoll" "speed-up"
-printf '%-44s %11.2fs %11.2fs %8.1fx\n' "one process per file, ShellCheck cold" "$h_each" "$p_each" "$(ratio "$h_each" "$p_each")"
-printf '%-44s %11.2fs %11.2fs %8.1fx\n' "one process per file, ShellCheck warm" "$h_each" "$w_each" "$(ratio "$h_each" "$w_each")"
-printf '%-44s %11.2fs %11.2fs %8.1fx\n' "one process per file, rules only" "$h_each" "$r_each" "$(ratio "$h_each" "$r_each")"
-printf '%-44s %11.2fs %11.2fs %8.1fx\n' "one batch process, ShellCheck cold" "$h_batch" "$p_batch" "$(ratio "$h_batch" "$p_batch")"
-printf '%-44s %11.2fs %11.2fs %8.1fx\n' "one batch process, ShellCheck warm" "$h_batch" "$w_batch" "$(ratio "$h_batch" "$w_batch")"
-printf '%-44s %11.2fs %11.2fs %8.1fx\n' "one batch process, rules only" "$h_batch" "$r_batch" "$(ratio "$h_batch" "$r_batch")"
+row() { printf '%-44s %11.2fs %11.2fs %8.1fx\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
+row "one process per file, ShellCheck cold" "$h_each" "$p_each"
+row "one process per file, ShellCheck warm" "$h_each" "$w_each"
+row "one process per file, rules only" "$h_each" "$r_each"
+row "one batch process, ShellCheck cold" "$h_batch" "$p_batch"
+row "one batch process, ShellCheck warm" "$h_batch" "$w_batch"
+row "one batch process, rules only" "$h_batch" "$r_batch"
 printf '%-44s %10.2fms %10.2fms %8.1fx\n' "start-up (--version)" "$h_start" "$p_start" "$(ratio "$h_start" "$p_start")"

@@ -27,8 +27,7 @@ public struct Linter: Sendable {
     /// ShellCheck's start-up once per core rather than once per file.
     public func lint(_ sources: [SourceFile]) -> [[Finding]] {
         let drafts = sources.map(draft)
-        var comments = shellcheck?.check(drafts.flatMap { $0.scripts.map(\.text) }) ?? []
-        comments.sort { $0.script < $1.script }
+        let comments = shellcheck?.check(drafts.flatMap { $0.scripts.map(\.text) }) ?? []
         var offset = 0
         var remaining = comments[...]
         return drafts.map { draft in

@@ -47,7 +47,7 @@ public struct ShellCheckRunner: Sendable {
     /// script, and a megabyte RUN would keep it busy for minutes. Real RUNs are a few kilobytes.
     static let scriptSizeLimit = 64 << 10
 
-    /// `scripts[i]` is the text of script i, shebang included.
+    /// `scripts[i]` is the text of script i, shebang included. Comments come in script order.
     func check(_ scripts: [String]) -> [ShellCheckComment] {
         let keys = cache.map { cache in scripts.map(cache.key) }
         var results = [[ShellCheckComment]?](repeating: nil, count: scripts.count)

@@ -34,26 +34,27 @@ struct Check: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
+        let shared = options.values
         let files = try DockerfileFinder.find(in: directory)
         guard !files.isEmpty || image != nil else {
             Output.error("plimsoll: no Dockerfile found under \(directory)\n")
             return
         }
-        let settings = try options.values.settings(configurationDirectory: directory)
+        let settings = try shared.settings(configurationDirectory: directory)
         let linter = settings.linter()
         var results: [LintReport.FileResult] = []
         var contexts: [ContextReport] = []
         for path in files {
-            let source = try options.values.readDockerfile(path)
+            let source = try shared.readDockerfile(path)
             let contextDirectory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-            let context = try options.values.checkContext(contextDirectory, dockerfile: source, settings: settings)
+            let context = try shared.checkContext(contextDirectory, dockerfile: source, settings: settings)
             contexts.append(context)
             results.append(LintReport.FileResult(path: path, findings: linter.lint(source) + context.findings))
         }
         var imageReport: ImageReport?
         if let image {
             let built = try builtFrom(files)
-            imageReport = try imageOptions.inspect(image, dockerfile: try built.map { (path) throws(UsageError) in try options.values.readDockerfile(path) },
+            imageReport = try imageOptions.inspect(image, dockerfile: try built.map { (path) throws(UsageError) in try shared.readDockerfile(path) },
                                                    settings: settings, advisories: try advisories())
             for finding in imageReport?.findings ?? [] {
                 if let index = results.firstIndex(where: { $0.path == finding.file }) {
@@ -63,7 +64,7 @@ struct Check: ParsableCommand {
                 }
             }
         }
-        let status = options.values.finish(LintReport(files: results, context: .perDockerfile(contexts), image: imageReport), settings: settings)
+        let status = shared.finish(LintReport(files: results, context: .perDockerfile(contexts), image: imageReport), settings: settings)
         if status != 0 { throw ExitCode(status) }
     }
 

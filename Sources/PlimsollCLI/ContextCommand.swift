@@ -23,15 +23,16 @@ struct ContextCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let settings = try options.values.settings(configurationDirectory: directory)
+        let shared = options.values
+        let settings = try shared.settings(configurationDirectory: directory)
         let defaultPath = directory.hasSuffix("/") ? directory + "Dockerfile" : directory + "/Dockerfile"
         var source: SourceFile?
         if let dockerfile {
-            source = try options.values.readDockerfile(dockerfile)
+            source = try shared.readDockerfile(dockerfile)
         } else if FileReader.exists(defaultPath) {
-            source = try options.values.readDockerfile(defaultPath)
+            source = try shared.readDockerfile(defaultPath)
         }
-        let report = try options.values.checkContext(directory, dockerfile: source, settings: settings)
+        let report = try shared.checkContext(directory, dockerfile: source, settings: settings)
         var byFile: [String: [Finding]] = [:]
         var order: [String] = []
         for finding in report.findings {
@@ -39,7 +40,7 @@ struct ContextCommand: ParsableCommand {
             byFile[finding.file, default: []].append(finding)
         }
         let files = order.map { LintReport.FileResult(path: $0, findings: byFile[$0] ?? []) }
-        let status = options.values.finish(LintReport(files: files.isEmpty ? [.init(path: directory, findings: [])] : files, context: .single(report)),
+        let status = shared.finish(LintReport(files: files.isEmpty ? [.init(path: directory, findings: [])] : files, context: .single(report)),
                                     settings: settings)
         if status != 0 { throw ExitCode(status) }
     }

@@ -23,10 +23,11 @@ struct ImageCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let settings = try options.values.settings(configurationDirectory: ".")
-        let source = try dockerfile.map { (path) throws(UsageError) in try options.values.readDockerfile(path) }
+        let shared = options.values
+        let settings = try shared.settings(configurationDirectory: ".")
+        let source = try dockerfile.map { (path) throws(UsageError) in try shared.readDockerfile(path) }
         let report = try imageOptions.inspect(reference, dockerfile: source, settings: settings)
-        let status = options.values.finish(LintReport(files: LintReport.FileResult.grouped(report.findings, first: source?.path ?? reference),
+        let status = shared.finish(LintReport(files: LintReport.FileResult.grouped(report.findings, first: source?.path ?? reference),
                                                image: report), settings: settings)
         if status != 0 { throw ExitCode(status) }
     }

@@ -2,7 +2,7 @@ import DockerfileSyntax
 
 struct ShellFormCommand: DockerfileRule {
     static let meta = RuleMeta(
-        id: "PD028", name: "shell-form-command", severity: .warning, aliases: ["DL3025"], 
+        id: "PD028", name: "shell-form-command", severity: .warning, aliases: ["DL3025"],
         title: "CMD or ENTRYPOINT in shell form",
         why: """
             The shell form runs the command as `/bin/sh -c "…"`, so the shell, not the application, is PID 1: \
