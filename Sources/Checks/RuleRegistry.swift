@@ -58,6 +58,7 @@ public enum RuleRegistry {
         CopyArchiveThenExtract.self,
         DistUpgrade.self,
         LabelSchema.self,
+        PasswordSetInRun.self,
     ]
 
     public static let contextRules: [any ContextRule.Type] = [

@@ -2,7 +2,7 @@ import DockerfileSyntax
 
 struct SudoInRun: DockerfileRule {
     static let meta = RuleMeta(
-        id: "PD011", name: "sudo-in-run", severity: .error, aliases: ["DL3004", "DS-0010"],
+        id: "PD011", name: "sudo-in-run", severity: .error, aliases: ["DL3004", "DS-0010", "CKV2_DOCKER_1"],
         title: "RUN uses sudo",
         why: """
             Build steps already run as the current USER; `sudo` adds a setuid binary and a sudoers setup to \
