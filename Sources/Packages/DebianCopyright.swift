@@ -18,7 +18,7 @@ enum DebianCopyright {
                 if let license = single(value) { found.insert(license) }
             }
             var rest = line[...]
-            while let reference = Self.firstIndex(of: referencePrefix, in: rest) {
+            while let reference = rest.firstIndex(ofBytes: referencePrefix) {
                 let after = rest[(reference + referencePrefix.count)...]
                 let name = after.prefix(while: isNameByte)
                 if let license = single(name) { found.insert(license) }
@@ -30,17 +30,6 @@ enum DebianCopyright {
 
     private static let fieldPrefix = Array("License: ".utf8)
     private static let referencePrefix = Array("/usr/share/common-licenses/".utf8)
-
-    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = haystack.startIndex
-        while index <= haystack.endIndex - needle.count {
-            guard let candidate = haystack[index...(haystack.endIndex - needle.count)].firstIndex(of: first) else { return nil }
-            if haystack[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
-            index = candidate + 1
-        }
-        return nil
-    }
 
     /// The characters of a license file name: letters, digits, `_`, `.` and `-`.
     private static func isNameByte(_ byte: UInt8) -> Bool {

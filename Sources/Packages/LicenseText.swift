@@ -27,14 +27,13 @@ enum LicenseText {
 
     /// The licenses `content` holds, in the table's order; empty when none is recognised.
     static func identify(_ content: [UInt8]) -> [String] {
-        let text = normalised(content)
-        return known.filter { license in
-            license.phrases.allSatisfy { text.contains($0) } && !license.excluded.contains { text.contains($0) }
-        }.map(\.id)
+        let text = normalised(content)[...]
+        func holds(_ phrase: String) -> Bool { text.firstIndex(ofBytes: Array(phrase.utf8)) != nil }
+        return known.filter { license in license.phrases.allSatisfy(holds) && !license.excluded.contains(where: holds) }.map(\.id)
     }
 
     /// Lower case, every run of whitespace one space; the first 256 KiB are plenty for a license.
-    static func normalised(_ content: [UInt8]) -> String {
+    static func normalised(_ content: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(content.count, 256 << 10))
         var spaced = false
@@ -47,6 +46,6 @@ enum LicenseText {
             spaced = false
             bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }
