@@ -7,17 +7,21 @@ struct UseraddLargeUID: DockerfileRule {
         why: """
             `useradd` records every user in `/var/log/lastlog` and `/var/log/faillog`, sparse files indexed \
             by UID. With a large UID they become gigabytes that image layers store in full. `-l` \
-            (`--no-log-init`) skips them.
+            (`--no-log-init`) skips them; the fix adds it.
             """,
         triggering: ["FROM debian:12-slim\nRUN useradd -u 1000000 app\n", "FROM debian:12-slim\nRUN useradd --uid=2000000 -m app\n"],
-        passing: ["FROM debian:12-slim\nRUN useradd -l -u 1000000 app\n", "FROM debian:12-slim\nRUN useradd -u 10001 app\n"])
+        passing: ["FROM debian:12-slim\nRUN useradd -l -u 1000000 app\n", "FROM debian:12-slim\nRUN useradd -u 10001 app\n"],
+        fix: .safe)
 
     func check(_ context: LintContext) -> [Finding] {
         context.allSteps.compactMap { step -> Finding? in
             guard let command = step.script?.commands.first(where: { $0.program == "useradd" && Self.uid(of: $0).map { $0 > 65535 } == true }),
                   !command.hasOption("-l"), !command.hasOption("--no-log-init") else { return nil }
+            let fix = RunTextEdits.insert(" -l", after: ["useradd"], asCommand: true, in: step, context: context)
+                .map { Fix(description: "Add -l to useradd", safety: .safe, edits: $0) }
             return context.finding(Self.meta, at: step.instruction.span,
-                                   "`useradd` with UID \(Self.uid(of: command) ?? 0) and no `-l` writes huge sparse lastlog/faillog files into the layer; add `-l`")
+                                   "`useradd` with UID \(Self.uid(of: command) ?? 0) and no `-l` writes huge sparse lastlog/faillog files into the layer; add `-l`",
+                                   fix: fix)
         }
     }
 
