@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lint the real-world Dockerfile corpus with hadolint and plimsoll, side by side, and print ratios.
-#   bash bench/lint-corpus.sh
+#   bash bench/lint-corpus.sh          (ROUNDS=N for the number of rounds, default 3)
 # Installs hadolint through ../shared/tools/install-anchors.sh and builds plimsoll as README's
 # install section does: release mode, fully static executable.
 set -euo pipefail
@@ -58,18 +58,27 @@ SHELLCHECK=$(command -v shellcheck || true)
 export PLIMSOLL_CACHE_DIR; PLIMSOLL_CACHE_DIR=$(mktemp -d)
 trap 'rm -rf "$PLIMSOLL_CACHE_DIR"' EXIT
 time_batch "$PLIMSOLL" lint --fail-on never >/dev/null
-h_each=$(time_each "$HADOLINT" --no-fail)
-p_each=$(time_each "$PLIMSOLL" lint --fail-on never --no-cache)
-w_each=$(time_each "$PLIMSOLL" lint --fail-on never)
-r_each=$(time_each "$PLIMSOLL" lint --fail-on never --no-shellcheck)
-h_batch=$(time_batch "$HADOLINT" --no-fail)
-p_batch=$(time_batch "$PLIMSOLL" lint --fail-on never --no-cache)
-w_batch=$(time_batch "$PLIMSOLL" lint --fail-on never)
-r_batch=$(time_batch "$PLIMSOLL" lint --fail-on never --no-shellcheck)
+# Timings here drift by ±20% from one minute to the next, so each row is the median of $ROUNDS
+# rounds, the two tools measured in turn within each round.
+ROUNDS=${ROUNDS:-3}
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+declare -a h_e p_e w_e r_e h_b p_b w_b r_b
+for _ in $(seq "$ROUNDS"); do
+  h_e+=("$(time_each "$HADOLINT" --no-fail)")
+  p_e+=("$(time_each "$PLIMSOLL" lint --fail-on never --no-cache)")
+  w_e+=("$(time_each "$PLIMSOLL" lint --fail-on never)")
+  r_e+=("$(time_each "$PLIMSOLL" lint --fail-on never --no-shellcheck)")
+  h_b+=("$(time_batch "$HADOLINT" --no-fail)")
+  p_b+=("$(time_batch "$PLIMSOLL" lint --fail-on never --no-cache)")
+  w_b+=("$(time_batch "$PLIMSOLL" lint --fail-on never)")
+  r_b+=("$(time_batch "$PLIMSOLL" lint --fail-on never --no-shellcheck)")
+done
+h_each=$(median "${h_e[@]}"); p_each=$(median "${p_e[@]}"); w_each=$(median "${w_e[@]}"); r_each=$(median "${r_e[@]}")
+h_batch=$(median "${h_b[@]}"); p_batch=$(median "${p_b[@]}"); w_batch=$(median "${w_b[@]}"); r_batch=$(median "${r_b[@]}")
 h_start=$(time_startup "$HADOLINT")
 p_start=$(time_startup "$PLIMSOLL")
 
-printf '\n%-44s %12s %12s %9s\n' "measure" "hadolint" "plimsoll" "speed-up"
+printf '\n%-44s %12s %12s %9s   (median of %s rounds)\n' "measure" "hadolint" "plimsoll" "speed-up" "$ROUNDS"
 row() { printf '%-44s %11.2fs %11.2fs %8.1fx\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
 row "one process per file, ShellCheck cold" "$h_each" "$p_each"
 row "one process per file, ShellCheck warm" "$h_each" "$w_each"
