@@ -10,7 +10,7 @@ public enum BuiltinFindings {
             something other than strings, a heredoc that is never terminated, or a repeated parser directive.
             """,
         triggering: ["FROM alpine\nENV PATH\n", "FROM alpine\nCMD [\"echo\", [\"nested\"]]\n", "FROM alpine\nRUN <<EOF\necho never ends\n"],
-        passing: ["FROM alpine\nENV PATH=/usr/local/bin:$PATH\n"])
+        passing: ["FROM alpine\nENV PATH=/usr/local/bin:$PATH\n", "FROM alpine\nRUN <<EOF\necho terminated\nEOF\nCMD [\"echo\", \"flat\"]\n"])
 
     public static let invalidInstruction = RuleMeta(
         id: "PD008", name: "invalid-instruction", severity: .error, aliases: ["DL3043", "DL3061"],
@@ -22,5 +22,5 @@ public enum BuiltinFindings {
             `--target` stage that does not exist.
             """,
         triggering: ["FROM alpine\nCOPYY . /app\n", "RUN echo before any stage\nFROM alpine\n", "FROM alpine\nCOPY --chmown=app . /app\n"],
-        passing: ["ARG BASE=alpine\nFROM $BASE\nCOPY --chown=app . /app\n"])
+        passing: ["ARG BASE=alpine\nFROM $BASE\nCOPY --chown=app . /app\n", "# syntax=docker/dockerfile:1\nFROM alpine AS build\nRUN echo built\nFROM build\n"])
 }

@@ -22,6 +22,9 @@ import Testing
     @Test func everyRuleHasExamplesAndDocumentation() {
         for rule in RuleRegistry.all {
             #expect(!rule.triggering.isEmpty && !rule.passing.isEmpty, "\(rule.id) needs both kinds of example")
+            if rule.id.hasPrefix("PD") {
+                #expect(rule.triggering.count >= 2 && rule.passing.count >= 2, "\(rule.id): a Dockerfile rule shows at least two examples of each kind")
+            }
             #expect(rule.why.count > 80, "\(rule.id) must explain why (\(rule.why.count) characters)")
             #expect(rule.id.count == 5 && ["PD", "PC", "PI", "PV"].contains(String(rule.id.prefix(2))), "\(rule.id) is not a PD###/PC###/PI###/PV### id")
             #expect(rule.name == rule.name.lowercased() && !rule.name.contains(" "), "\(rule.id) name must be kebab-case")
