@@ -30,14 +30,20 @@ let package = Package(
         .target(name: "ContainerImage", dependencies: ["CGzip", "CZstd", "CLibcrypto"]),
         .target(name: "Packages", dependencies: ["ContainerImage", "CGzip", "CSQLite"]),
         .target(name: "Advisories", dependencies: ["Packages", "CGzip", "CSQLite"]),
-        .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Reports", dependencies: ["Checks", "ContainerImage", "Packages", "Advisories"]),
+        // Foundation's String methods (`contains`, `range(of:)`) go through CoreFoundation; without
+        // this, a dependency's Foundation import makes them win overloads even in files that never
+        // import it, and a one-file lint pays CoreFoundation's start-up.
+        .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")],
+                swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
+        .target(name: "Reports", dependencies: ["Checks", "ContainerImage", "Packages", "Advisories"],
+                swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         .executableTarget(
             name: "PlimsollCLI",
             dependencies: [
                 "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "BuildContextTests", dependencies: ["BuildContext"]),
         .testTarget(name: "SecretScanningTests", dependencies: ["SecretScanning"]),

@@ -1,3 +1,4 @@
+import BuildContext
 import Yams
 
 /// Why a configuration file cannot be used, naming the key.

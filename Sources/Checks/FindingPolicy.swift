@@ -1,3 +1,4 @@
+import DockerfileSyntax
 /// Applies what users configured to raw findings: `ignore`, inline pragmas (for findings in the
 /// Dockerfile they were written in), severity `override`, then a stable order.
 struct FindingPolicy {

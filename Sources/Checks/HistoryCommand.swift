@@ -1,3 +1,4 @@
+import Foundation
 /// A history entry's `created_by`, reduced to the instruction keyword and its text so it can be
 /// compared with a Dockerfile line. Understands BuildKit (`RUN /bin/sh -c … # buildkit`), the classic
 /// builder (`/bin/sh -c #(nop)  CMD ["bash"]`, `/bin/sh -c apt-get …`) and build-argument prefixes (`|1 KEY=value`).

@@ -1,4 +1,5 @@
 import ContainerImage
+import Foundation
 
 /// An image written as text, the form image rules give their examples in:
 ///

@@ -1,3 +1,4 @@
+import Foundation
 /// The value types hadolint's `label-schema` knows, each with the check it implies.
 public enum LabelType: String, Sendable, CaseIterable, Equatable {
     case text, url, semver, hash, rfc3339, spdx, email

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Checks
+import DockerfileSyntax
 import Reports
 
 struct ImageCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct ImageCommand: ParsableCommand {
             With --dockerfile, each layer is matched to the instruction that made it and findings point at that line.
             """)
 
-    @Argument(help: "The image to read.")
+    @ArgumentParser.Argument(help: "The image to read.")
     var reference: String
 
     @Option(help: "The Dockerfile the image was built from: report findings on its lines.")

@@ -1,6 +1,7 @@
 import Advisories
 import ArgumentParser
 import Checks
+import ContainerImage
 import DockerfileSyntax
 import Packages
 import Reports

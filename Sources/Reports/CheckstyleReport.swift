@@ -1,4 +1,5 @@
 import Checks
+import DockerfileSyntax
 
 /// Checkstyle XML, which Jenkins, GitLab and reviewdog read.
 public enum CheckstyleReport {

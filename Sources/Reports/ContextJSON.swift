@@ -1,5 +1,6 @@
 import BuildContext
 import Checks
+import DockerfileSyntax
 
 /// The `context` section of the JSON document: what is sent and what each COPY/ADD takes.
 enum ContextJSON {

@@ -1,5 +1,6 @@
 import BuildContext
 import Checks
+import DockerfileSyntax
 
 /// The text overview `plimsoll context` prints before its findings.
 public enum ContextText {

@@ -1,4 +1,5 @@
 import Checks
+import ContainerImage
 import Packages
 
 /// CycloneDX 1.6 JSON: the image as `metadata.component`, the distribution as an operating-system

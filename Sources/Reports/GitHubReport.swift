@@ -1,4 +1,5 @@
 import Checks
+import DockerfileSyntax
 
 /// GitHub Actions workflow commands: one `::error file=…::message` annotation per finding.
 public enum GitHubReport {

@@ -1,5 +1,6 @@
 import Checks
 import ContainerImage
+import DockerfileSyntax
 
 /// The `image` member of the JSON report: what the image is, where its bytes go, and where each layer came from.
 enum ImageJSON {

@@ -1,5 +1,6 @@
 import Checks
 import ContainerImage
+import DockerfileSyntax
 
 /// The text summary of an image: one line per layer with a size bar, then the biggest savings and largest files.
 struct ImageText {

@@ -1,4 +1,5 @@
 import Checks
+import DockerfileSyntax
 
 /// JUnit XML: one test suite per file, one failing test case per finding, a passing case for a clean file.
 public enum JUnitReport {

@@ -1,4 +1,5 @@
 import Checks
+import ContainerImage
 import Packages
 
 /// Output formats of `plimsoll sbom`, named as on the command line.

@@ -1,4 +1,5 @@
 import Checks
+import ContainerImage
 import Packages
 
 /// SPDX 2.3 JSON: the image as the described package, containing one package per finding with its

@@ -1,4 +1,5 @@
 import Checks
+import DockerfileSyntax
 
 /// `FILE:LINE:COL: severity[RULE] message` lines and a one-line summary, like compilers and hadolint.
 public struct TextReport: Sendable {

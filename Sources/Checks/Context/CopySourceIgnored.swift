@@ -1,3 +1,4 @@
+import BuildContext
 /// BuildKit's `CopyIgnoredFile` check.
 struct CopySourceIgnored: ContextRule {
     static let meta = RuleMeta(

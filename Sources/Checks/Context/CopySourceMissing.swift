@@ -1,3 +1,4 @@
+import BuildContext
 /// Seed practice: a build that works.
 struct CopySourceMissing: ContextRule {
     static let meta = RuleMeta(

@@ -1,3 +1,5 @@
+import BuildContext
+import DockerfileSyntax
 /// Seed practice: a `.dockerignore` that says what it does.
 struct IgnorePatternUnused: ContextRule {
     static let meta = RuleMeta(

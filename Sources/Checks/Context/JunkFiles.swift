@@ -1,3 +1,4 @@
+import BuildContext
 /// Seed practice: nothing the image does not need.
 struct JunkFiles: ContextRule {
     static let meta = RuleMeta(

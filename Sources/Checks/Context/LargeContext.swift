@@ -1,3 +1,4 @@
+import BuildContext
 /// Seed practice: small contexts.
 struct LargeContext: ContextRule {
     static let meta = RuleMeta(

@@ -1,3 +1,4 @@
+import BuildContext
 /// Seed practice: small contexts and images.
 struct LargeFile: ContextRule {
     static let meta = RuleMeta(

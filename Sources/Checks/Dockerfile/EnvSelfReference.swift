@@ -1,4 +1,5 @@
 import DockerfileSyntax
+import Foundation
 
 struct EnvSelfReference: DockerfileRule {
     static let meta = RuleMeta(

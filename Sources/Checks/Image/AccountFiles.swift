@@ -1,3 +1,4 @@
+import ContainerImage
 /// `/etc/passwd`, `/etc/group` and `/etc/shadow` as colon-separated records. Only the first MiB of
 /// each is read during the layer pass, so a hostile 50 MB passwd costs no more than a real one.
 struct AccountFiles {

@@ -1,3 +1,5 @@
+import ContainerImage
+import DockerfileSyntax
 /// Seed practice: nothing listens that the application does not need.
 struct AdminPortExposed: ImageRule {
     static let meta = RuleMeta(

@@ -1,4 +1,5 @@
 import ContainerImage
+import DockerfileSyntax
 
 /// dockle's history check: CIS-DI-0007.
 struct HistoryUpdateAlone: ImageRule {

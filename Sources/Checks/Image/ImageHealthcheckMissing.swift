@@ -1,3 +1,4 @@
+import ContainerImage
 /// Seed practice: images say how to tell that they work.
 struct ImageHealthcheckMissing: ImageRule {
     static let meta = RuleMeta(

@@ -1,3 +1,4 @@
+import ContainerImage
 /// A size budget for the whole image.
 struct ImageSizeLimit: ImageRule {
     static let meta = RuleMeta(

@@ -1,3 +1,4 @@
+import ContainerImage
 /// dive's `lowestEfficiency` CI rule, measured exactly.
 struct LowEfficiency: ImageRule {
     static let meta = RuleMeta(

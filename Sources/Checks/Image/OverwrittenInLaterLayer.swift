@@ -1,3 +1,4 @@
+import ContainerImage
 /// Seed practice: fewer, cleaner layers.
 struct OverwrittenInLaterLayer: ImageRule {
     static let meta = RuleMeta(

@@ -1,3 +1,4 @@
+import ContainerImage
 /// dive's `highestWastedBytes` CI rule, measured exactly.
 struct ReclaimableLimit: ImageRule {
     static let meta = RuleMeta(

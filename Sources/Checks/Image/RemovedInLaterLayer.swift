@@ -1,3 +1,4 @@
+import ContainerImage
 /// Seed practice: clean up in the same layer.
 struct RemovedInLaterLayer: ImageRule {
     static let meta = RuleMeta(

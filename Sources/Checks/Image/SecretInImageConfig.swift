@@ -1,4 +1,5 @@
 import ContainerImage
+import DockerfileSyntax
 import SecretScanning
 
 /// Seed practice: secrets never go into an image.

@@ -1,4 +1,5 @@
 import ContainerImage
+import DockerfileSyntax
 
 /// Seed practice: images do not ask for the host's kernel interfaces.
 struct SensitiveVolume: ImageRule {

@@ -1,3 +1,4 @@
+import ContainerImage
 /// Seed practice: least privilege inside the image.
 struct SetIDFile: ImageRule {
     static let meta = RuleMeta(

@@ -1,3 +1,4 @@
+import ContainerImage
 /// Seed practice: a static binary needs no distribution around it.
 struct ShellInStaticImage: ImageRule {
     static let meta = RuleMeta(
