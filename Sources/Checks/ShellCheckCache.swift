@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import BuildContext
-import ContainerImage
 
 /// ShellCheck's comments on scripts it has already seen, kept on disk by content. ShellCheck
 /// spends about 2 ms even on a one-line script, most of a lint run, while RUN scripts rarely
@@ -14,7 +13,7 @@ import ContainerImage
 public struct ShellCheckCache: Sendable {
     public let directory: String
     private let identity: [UInt8]
-    static let header = "plimsoll shellcheck cache 1\n"
+    static let header = "plimsoll shellcheck cache 2\n"
 
     /// nil when the binary cannot be examined.
     public init?(directory: String, executable: String) {
@@ -47,8 +46,16 @@ public struct ShellCheckCache: Sendable {
         return files
     }
 
+    /// 128-bit FNV-1a of the identity and the script, in hex. Not a cryptographic hash: whoever can
+    /// write the cache can change its answers anyway, and OpenSSL's one-time set-up would cost a
+    /// warm one-file lint more than all of its other ShellCheck work.
     func key(_ script: String) -> String {
-        Digest.sha256(identity + [0] + Array(script.utf8)).hex
+        var hash: UInt128 = 0x6C62_272E_07BB_0142_62B8_2175_6295_C58D
+        let prime: UInt128 = 0x0000_0000_0100_0000_0000_0000_0000_013B
+        for byte in identity + [0] + Array(script.utf8) {
+            hash = (hash ^ UInt128(byte)) &* prime
+        }
+        return String(hash, radix: 16).leftPadded(to: 32)
     }
 
     private func folder(_ key: String) -> String { "\(directory)/shellcheck/\(key.prefix(2))" }
@@ -91,5 +98,11 @@ public struct ShellCheckCache: Sendable {
             _ = mkdir(String(decoding: bytes[..<end], as: UTF8.self), 0o755)
         }
         return mkdir(path, 0o755) == 0 || errno == EEXIST
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -16,9 +16,6 @@ public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     init(hex: String) { self.hex = hex }
 
-    /// The SHA-256 of `bytes`.
-    public static func sha256(_ bytes: [UInt8]) -> Digest { SHA256Hasher.digest(of: bytes) }
-
     public var description: String { "sha256:" + hex }
 
     public static func < (lhs: Digest, rhs: Digest) -> Bool { lhs.hex < rhs.hex }

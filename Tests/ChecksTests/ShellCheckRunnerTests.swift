@@ -87,8 +87,10 @@ import Testing
         #expect(Self.planted(try linter().lint(file)) == [2] && Self.runs(in: directory) == 3)
         // A damaged entry is a miss, not an error.
         let entries = try #require(FileManager.default.enumerator(atPath: directory.appendingPathComponent("cache").path)?.allObjects as? [String])
-        for entry in entries where entry.count > 60 {
-            try Data("garbage".utf8).write(to: directory.appendingPathComponent("cache").appendingPathComponent(entry))
+        var isDirectory: ObjCBool = false
+        for entry in entries.map({ directory.appendingPathComponent("cache").appendingPathComponent($0) })
+        where FileManager.default.fileExists(atPath: entry.path, isDirectory: &isDirectory) && !isDirectory.boolValue {
+            try Data("garbage".utf8).write(to: entry)
         }
         #expect(Self.planted(try linter().lint(file)) == [2] && Self.runs(in: directory) == 4)
     }
