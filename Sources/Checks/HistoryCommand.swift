@@ -1,4 +1,3 @@
-import Foundation
 /// A history entry's `created_by`, reduced to the instruction keyword and its text so it can be
 /// compared with a Dockerfile line. Understands BuildKit (`RUN /bin/sh -c … # buildkit`), the classic
 /// builder (`/bin/sh -c #(nop)  CMD ["bash"]`, `/bin/sh -c apt-get …`) and build-argument prefixes (`|1 KEY=value`).
@@ -19,7 +18,7 @@ public struct HistoryCommand: Sendable, Equatable {
             keyword = String(first)
             rest = rest.dropFirst(first.count).trimmingSpaces
         }
-        if rest.hasPrefix("|"), let shell = rest.range(of: "/bin/sh -c ") {
+        if rest.hasPrefix("|"), let shell = rest.firstRange(of: "/bin/sh -c ") {
             rest = rest[shell.lowerBound...]
         }
         if rest.hasPrefix("/bin/sh -c ") {

@@ -1,5 +1,4 @@
 import DockerfileSyntax
-import Foundation
 
 struct EnvSelfReference: DockerfileRule {
     static let meta = RuleMeta(
@@ -29,7 +28,7 @@ struct EnvSelfReference: DockerfileRule {
     static func references(_ text: String, _ name: String) -> Bool {
         for form in ["${" + name + "}", "${" + name + ":", "${" + name + "-", "${" + name + "+"] where text.contains(form) { return true }
         var search = text[...]
-        while let range = search.range(of: "$" + name) {
+        while let range = search.firstRange(of: "$" + name) {
             let after = search[range.upperBound...].first
             if after.map({ !($0.isLetter || $0.isNumber || $0 == "_") }) ?? true { return true }
             search = search[range.upperBound...]
