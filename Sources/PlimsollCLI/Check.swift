@@ -44,12 +44,14 @@ struct Check: ParsableCommand {
         let linter = settings.linter()
         var results: [LintReport.FileResult] = []
         var contexts: [ContextReport] = []
-        for path in files {
-            let source = try shared.readDockerfile(path)
+        let sources = try files.map { (path) throws(UsageError) in try shared.readDockerfile(path) }
+        // All files at once, so their RUN scripts share ShellCheck processes.
+        let findings = linter.lint(sources)
+        for (index, path) in files.enumerated() {
             let contextDirectory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-            let context = try shared.checkContext(contextDirectory, dockerfile: source, settings: settings)
+            let context = try shared.checkContext(contextDirectory, dockerfile: sources[index], settings: settings)
             contexts.append(context)
-            results.append(LintReport.FileResult(path: path, findings: linter.lint(source) + context.findings))
+            results.append(LintReport.FileResult(path: path, findings: findings[index] + context.findings))
         }
         var imageReport: ImageReport?
         if let image {
