@@ -23,13 +23,8 @@ enum BerkeleyHashDatabase {
         let bytes: [UInt8]
         let bigEndian: Bool
 
-        func u16(_ at: Int) -> Int {
-            bigEndian ? Int(bytes[at]) << 8 | Int(bytes[at + 1]) : Int(bytes[at]) | Int(bytes[at + 1]) << 8
-        }
-
-        func u32(_ at: Int) -> Int {
-            bigEndian ? u16(at) << 16 | u16(at + 2) : u16(at) | u16(at + 2) << 16
-        }
+        func u16(_ at: Int) -> Int { bytes.unsigned16(at: at, bigEndian: bigEndian) }
+        func u32(_ at: Int) -> Int { bytes.unsigned32(at: at, bigEndian: bigEndian) }
     }
 
     static func values(_ content: [UInt8], limit: Int = 200_000) -> [[UInt8]]? {

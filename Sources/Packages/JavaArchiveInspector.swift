@@ -115,7 +115,7 @@ final class JavaArchiveInspector: ContentInspector {
         var at = 0
         func piece() -> [UInt8]? {
             guard at + 4 <= bytes.count else { return nil }
-            let length = Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+            let length = bytes.unsigned32(at: at)
             guard at + 4 + length <= bytes.count else { return nil }
             defer { at += 4 + length }
             return Array(bytes[(at + 4)..<(at + 4 + length)])

@@ -26,9 +26,7 @@ enum NDBPackageDatabase {
 
     /// nil when `content` is not an NDB database of a version this reader knows.
     static func headerBlobs(_ content: [UInt8], limit: Int = 200_000) -> [[UInt8]]? {
-        func u32(_ offset: Int) -> UInt32 {
-            UInt32(content[offset]) | UInt32(content[offset + 1]) << 8 | UInt32(content[offset + 2]) << 16 | UInt32(content[offset + 3]) << 24
-        }
+        func u32(_ offset: Int) -> UInt32 { UInt32(content.unsigned32(at: offset)) }
         guard content.count >= slotPageSize, u32(0) == fileMagic, u32(4) == 0 else { return nil }
         let slotPages = Int(u32(12))
         guard slotPages >= 1, slotPages <= content.count / slotPageSize else { return nil }

@@ -17,9 +17,7 @@ struct RPMHeader {
 
     init?(_ blob: [UInt8]) {
         guard blob.count >= 8 else { return nil }
-        func int32(_ at: Int) -> Int32 {
-            Int32(bitPattern: UInt32(blob[at]) << 24 | UInt32(blob[at + 1]) << 16 | UInt32(blob[at + 2]) << 8 | UInt32(blob[at + 3]))
-        }
+        func int32(_ at: Int) -> Int32 { Int32(bitPattern: UInt32(blob.unsigned32(at: at, bigEndian: true))) }
         let indexCount = Int(int32(0))
         let dataLength = Int(int32(4))
         guard indexCount > 0, indexCount < 100_000, dataLength >= 0, 8 + indexCount * 16 + dataLength <= blob.count else { return nil }
@@ -46,6 +44,6 @@ struct RPMHeader {
         guard let entry = entries[tag.rawValue], entry.type == 4, entry.count > 0 else { return nil }
         let start = dataStart + entry.offset
         guard start + 4 <= blob.count else { return nil }
-        return Int32(bitPattern: UInt32(blob[start]) << 24 | UInt32(blob[start + 1]) << 16 | UInt32(blob[start + 2]) << 8 | UInt32(blob[start + 3]))
+        return Int32(bitPattern: UInt32(blob.unsigned32(at: start, bigEndian: true)))
     }
 }

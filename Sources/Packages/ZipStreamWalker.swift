@@ -90,7 +90,7 @@ final class ZipStreamWalker {
             case .descriptor:
                 guard fill(4, from: bytes, at: &offset) else { return }
                 // The descriptor's signature is optional: without it these 4 bytes were the CRC.
-                let signed = Self.u32(pending, 0) == 0x0807_4B50
+                let signed = pending.unsigned32(at: 0) == 0x0807_4B50
                 let rest = (member?.zip64 == true ? 16 : 8) + (signed ? 4 : 0)
                 pending.removeAll(keepingCapacity: true)
                 state = .data
@@ -122,15 +122,15 @@ final class ZipStreamWalker {
     }
 
     private func beginHeader() {
-        guard Self.u32(pending, 0) == 0x0403_4B50 else {
+        guard pending.unsigned32(at: 0) == 0x0403_4B50 else {
             // The central directory (or anything else): no more members.
             state = .finished
             return
         }
-        let flags = Self.u16(pending, 6)
-        let partial = Member(name: "", method: Self.u16(pending, 8), usesDescriptor: flags & 8 != 0, zip64: false)
-        let compressedSize = Self.u32(pending, 18)
-        state = .names(nameLength: Self.u16(pending, 26), extraLength: Self.u16(pending, 28), partial, compressedSize: compressedSize)
+        let flags = pending.unsigned16(at: 6)
+        let partial = Member(name: "", method: pending.unsigned16(at: 8), usesDescriptor: flags & 8 != 0, zip64: false)
+        let compressedSize = pending.unsigned32(at: 18)
+        state = .names(nameLength: pending.unsigned16(at: 26), extraLength: pending.unsigned16(at: 28), partial, compressedSize: compressedSize)
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -175,9 +175,9 @@ final class ZipStreamWalker {
         let bytes = Array(extra)
         var at = 0
         while at + 4 <= bytes.count {
-            let id = u16(bytes, at)
-            let length = u16(bytes, at + 2)
-            if id == 1, length >= 16, at + 4 + 16 <= bytes.count { return u32(bytes, at + 12) | u32(bytes, at + 16) << 32 }
+            let id = bytes.unsigned16(at: at)
+            let length = bytes.unsigned16(at: at + 2)
+            if id == 1, length >= 16, at + 4 + 16 <= bytes.count { return bytes.unsigned32(at: at + 12) | bytes.unsigned32(at: at + 16) << 32 }
             at += 4 + length
         }
         return nil
@@ -245,9 +245,6 @@ final class ZipStreamWalker {
             state = .header
         }
     }
-
-    private static func u16(_ bytes: [UInt8], _ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-    private static func u32(_ bytes: [UInt8], _ at: Int) -> Int { u16(bytes, at) | u16(bytes, at + 2) << 16 }
 }
 
 /// Chooses what a `ZipStreamWalker` does with each member and receives what it collects.
