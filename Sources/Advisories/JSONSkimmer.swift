@@ -57,53 +57,27 @@ enum JSONSkimmer {
             switch bytes[position] {
             case UInt8(ascii: "\""): return string().map(Value.string)
             case UInt8(ascii: "["):
-                position += 1
                 var items: [Value] = []
-                skipSpace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                    position += 1
-                    return .array(items)
-                }
+                if opensEmpty(closing: UInt8(ascii: "]")) { return .array(items) }
                 while true {
                     guard let item = value(depth: depth + 1) else { return nil }
                     items.append(item)
-                    skipSpace()
-                    guard position < bytes.count else { return nil }
-                    if bytes[position] == UInt8(ascii: "]") {
-                        position += 1
-                        return .array(items)
-                    }
-                    guard bytes[position] == UInt8(ascii: ",") else { return nil }
-                    position += 1
+                    guard let closed = endsContainer(UInt8(ascii: "]")) else { return nil }
+                    if closed { return .array(items) }
                 }
             case UInt8(ascii: "{"):
-                position += 1
                 var members: [(String, Value)] = []
-                skipSpace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                    position += 1
-                    return .object(members)
-                }
+                if opensEmpty(closing: UInt8(ascii: "}")) { return .object(members) }
                 while true {
-                    skipSpace()
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else { return nil }
-                    skipSpace()
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
-                    position += 1
+                    guard atKey(), let key = string(), colon() else { return nil }
                     if depth == 0, let keeping, !keeping.contains(key) {
                         guard skip(depth: depth + 1) else { return nil }
                     } else {
                         guard let item = value(depth: depth + 1) else { return nil }
                         members.append((key, item))
                     }
-                    skipSpace()
-                    guard position < bytes.count else { return nil }
-                    if bytes[position] == UInt8(ascii: "}") {
-                        position += 1
-                        return .object(members)
-                    }
-                    guard bytes[position] == UInt8(ascii: ",") else { return nil }
-                    position += 1
+                    guard let closed = endsContainer(UInt8(ascii: "}")) else { return nil }
+                    if closed { return .object(members) }
                 }
             default:
                 // Numbers, true, false, null: checked for their characters, not converted.
@@ -126,33 +100,54 @@ enum JSONSkimmer {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 let isObject = bytes[position] == UInt8(ascii: "{")
                 let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                position += 1
-                skipSpace()
-                if position < bytes.count, bytes[position] == close {
-                    position += 1
-                    return true
-                }
+                if opensEmpty(closing: close) { return true }
                 while true {
-                    if isObject {
-                        skipSpace()
-                        guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), skipString() else { return false }
-                        skipSpace()
-                        guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return false }
-                        position += 1
-                    }
+                    if isObject { guard atKey(), skipString(), colon() else { return false } }
                     guard skip(depth: depth + 1) else { return false }
-                    skipSpace()
-                    guard position < bytes.count else { return false }
-                    if bytes[position] == close {
-                        position += 1
-                        return true
-                    }
-                    guard bytes[position] == UInt8(ascii: ",") else { return false }
-                    position += 1
+                    guard let closed = endsContainer(close) else { return false }
+                    if closed { return true }
                 }
             default:
                 return value(depth: depth) != nil
             }
+        }
+
+        /// Consumes a container's opening byte and the blanks after it; true when `close` follows at
+        /// once, and then consumes it too.
+        mutating func opensEmpty(closing close: UInt8) -> Bool {
+            position += 1
+            skipSpace()
+            guard position < bytes.count, bytes[position] == close else { return false }
+            position += 1
+            return true
+        }
+
+        /// After a container's element: true at `close`, false at a comma (either consumed), nil at
+        /// anything else.
+        mutating func endsContainer(_ close: UInt8) -> Bool? {
+            skipSpace()
+            guard position < bytes.count else { return nil }
+            if bytes[position] == close {
+                position += 1
+                return true
+            }
+            guard bytes[position] == UInt8(ascii: ",") else { return nil }
+            position += 1
+            return false
+        }
+
+        /// Blanks skipped, whether a member's key (a string) starts here.
+        mutating func atKey() -> Bool {
+            skipSpace()
+            return position < bytes.count && bytes[position] == UInt8(ascii: "\"")
+        }
+
+        /// Consumes the blanks and the colon after a member's key.
+        mutating func colon() -> Bool {
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return false }
+            position += 1
+            return true
         }
 
         mutating func skipString() -> Bool {
