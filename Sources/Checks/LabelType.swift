@@ -1,3 +1,5 @@
+import DockerfileSyntax
+
 /// The value types hadolint's `label-schema` knows, each with the check it implies.
 public enum LabelType: String, Sendable, CaseIterable, Equatable {
     case text, url, semver, hash, rfc3339, spdx, email
@@ -17,7 +19,7 @@ public enum LabelType: String, Sendable, CaseIterable, Equatable {
     }
 
     static func isURL(_ value: String) -> Bool {
-        guard let colon = value.firstRange(of: "://"), !value.contains(" ") else { return false }
+        guard let colon = value.range(ofText: "://"), !value.contains(" ") else { return false }
         let scheme = value[..<colon.lowerBound]
         return scheme.first?.isLetter == true && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+.-".contains($0) }
             && !value[colon.upperBound...].isEmpty

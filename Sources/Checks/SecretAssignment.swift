@@ -1,3 +1,4 @@
+import DockerfileSyntax
 import SecretScanning
 
 /// `KEY=value` pairs that hold a secret, by the key's name or the value's content: ENV and ARG in
@@ -10,7 +11,7 @@ enum SecretAssignment {
     static func masked(key: String, value: String) -> String? {
         guard !value.isEmpty, !value.hasPrefix("$") else { return nil }
         let upper = key.uppercased()
-        let named = sensitiveWords.contains(where: upper.contains) && !harmlessSuffixes.contains(where: upper.hasSuffix)
+        let named = sensitiveWords.contains { upper.contains(text: $0) } && !harmlessSuffixes.contains(where: upper.hasSuffix)
         let scanned = SecretScanner.scan(Array(value.utf8)).first
         guard named || scanned != nil else { return nil }
         return scanned?.masked ?? SecretMatch.mask(Array(value.utf8))

@@ -137,8 +137,8 @@ struct BuildGraphBuilder {
 
     private static func isWindows(_ reference: ImageReference) -> Bool {
         let repository = reference.repository.lowercased()
-        return repository.contains("nanoserver") || repository.contains("servercore") || repository.hasPrefix("windows/")
-            || repository.contains("/windows")
+        return repository.contains(text: "nanoserver") || repository.contains(text: "servercore") || repository.hasPrefix("windows/")
+            || repository.contains(text: "/windows")
     }
 
     private mutating func closeStage(environment: [String: String], shell: [String]) {

@@ -28,18 +28,19 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         }
         guard !remainder.isEmpty else { return nil }
         let components = remainder.split(separator: "/", omittingEmptySubsequences: false)
-        if components.count > 1, let first = components.first,
+        guard !components.contains(where: { $0.isEmpty }) else { return nil }
+        if let slash = remainder.firstIndex(of: "/"), let first = components.first,
            first.contains(".") || first.contains(":") || first == "localhost" {
             registry = String(first)
-            repository = components.dropFirst().joined(separator: "/")
+            repository = String(remainder[remainder.index(after: slash)...])
             hasExplicitRegistry = true
         } else {
             registry = Self.defaultRegistry
-            repository = components.count == 1 ? "library/" + remainder : String(remainder)
+            repository = components.count == 1 ? "library/" + String(remainder) : String(remainder)
             hasExplicitRegistry = false
         }
         if registry == "index.docker.io" || registry == "registry-1.docker.io" { registry = Self.defaultRegistry }
-        guard !repository.isEmpty, !components.contains(where: \.isEmpty) else { return nil }
+        guard !repository.isEmpty else { return nil }
         if registry == Self.defaultRegistry, !repository.contains("/") { repository = "library/" + repository }
     }
 

@@ -38,11 +38,13 @@ public struct TextReport: Sendable {
         let findings = report.findings
         guard !findings.isEmpty else { return "No problems found in \(files)." }
         let total = findings.count
-        let parts = Severity.allCases.reversed().compactMap { severity -> String? in
+        var counts = ""
+        for severity in Severity.allCases.reversed() {
             let count = findings.filter { $0.severity == severity }.count
-            return count == 0 ? nil : "\(count) \(severity.rawValue)"
+            guard count > 0 else { continue }
+            counts += (counts.isEmpty ? "" : ", ") + "\(count) \(severity.rawValue)"
         }
-        return "\(total) \(total == 1 ? "problem" : "problems") (\(parts.joined(separator: ", "))) in \(files)."
+        return "\(total) \(total == 1 ? "problem" : "problems") (\(counts)) in \(files)."
     }
 
     private func paint(_ text: String, _ severity: Severity?) -> String {

@@ -17,7 +17,11 @@ struct KeywordIndex: Sendable {
     private let keywords: [Keyword]
     /// Bit per two-byte prefix (65 536 bits).
     private let bitmap: [UInt64]
-    private let byPrefix: [UInt16: [Int]]
+    /// (two-byte prefix, keyword index), sorted by prefix. Not a dictionary: the first `UInt16`-keyed
+    /// dictionary in a process costs a scan of every protocol conformance in the binary.
+    private let byPrefix: [(prefix: UInt16, keyword: Int)]
+    /// Where the entries whose prefix starts with byte `b` begin in `byPrefix` (257 entries).
+    private let firstByteStart: [Int]
 
     init() {
         var keywords: [Keyword] = []
@@ -30,7 +34,7 @@ struct KeywordIndex: Sendable {
         keywords.append(Keyword(bytes: Array("\"service_account\"".utf8), caseInsensitive: false, handler: .serviceAccountType))
         keywords.append(Keyword(bytes: Array("\"private_key\"".utf8), caseInsensitive: false, handler: .privateKeyField))
         var bitmap = [UInt64](repeating: 0, count: 1024)
-        var byPrefix: [UInt16: [Int]] = [:]
+        var byPrefix: [(prefix: UInt16, keyword: Int)] = []
         for (index, keyword) in keywords.enumerated() {
             let firsts = keyword.caseInsensitive ? Self.cases(keyword.bytes[0]) : [keyword.bytes[0]]
             let seconds = keyword.caseInsensitive ? Self.cases(keyword.bytes[1]) : [keyword.bytes[1]]
@@ -38,13 +42,17 @@ struct KeywordIndex: Sendable {
                 for second in seconds {
                     let key = UInt16(first) << 8 | UInt16(second)
                     bitmap[Int(key >> 6)] |= 1 << (key & 63)
-                    byPrefix[key, default: []].append(index)
+                    byPrefix.append((key, index))
                 }
             }
         }
         self.keywords = keywords
         self.bitmap = bitmap
-        self.byPrefix = byPrefix
+        self.byPrefix = byPrefix.sorted { ($0.prefix, $0.keyword) < ($1.prefix, $1.keyword) }
+        var firstByteStart = [Int](repeating: 0, count: 257)
+        for entry in self.byPrefix { firstByteStart[Int(entry.prefix >> 8) + 1] += 1 }
+        for byte in 1...256 { firstByteStart[byte] += firstByteStart[byte - 1] }
+        self.firstByteStart = firstByteStart
     }
 
     private static func cases(_ byte: UInt8) -> [UInt8] {
@@ -60,9 +68,10 @@ struct KeywordIndex: Sendable {
             bitmap.withUnsafeBufferPointer { bits in
                 for offset in 0..<(buffer.count - 1) {
                     let key = UInt16(buffer[offset]) << 8 | UInt16(buffer[offset + 1])
-                    guard bits[Int(key >> 6)] & (1 << (key & 63)) != 0, let candidates = byPrefix[key] else { continue }
-                    for index in candidates where matches(keywords[index], buffer, at: offset) {
-                        body(keywords[index], offset)
+                    guard bits[Int(key >> 6)] & (1 << (key & 63)) != 0 else { continue }
+                    for entry in byPrefix[firstByteStart[Int(buffer[offset])]..<firstByteStart[Int(buffer[offset]) + 1]] where entry.prefix == key {
+                        let keyword = keywords[entry.keyword]
+                        if matches(keyword, buffer, at: offset) { body(keyword, offset) }
                     }
                 }
             }

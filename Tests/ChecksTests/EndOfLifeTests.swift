@@ -52,8 +52,9 @@ import Testing
             return
         }
         let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.count == EndOfLifeData.releases.count, "run scripts/generate-end-of-life.py")
-        for (row, release) in zip(rows, EndOfLifeData.releases) {
+        let releases = EndOfLifeData.products.flatMap(EndOfLifeData.releases(of:))
+        #expect(rows.count == releases.count, "run scripts/generate-end-of-life.py")
+        for (row, release) in zip(rows, releases) {
             #expect([row[0], row[1], row[4], row[5]] == [release.product, release.release, release.eol, release.extendedEOL ?? ""])
         }
     }
@@ -83,6 +84,6 @@ import Testing
         process.waitUntilExit()
         let generated = try String(contentsOf: scratch.appendingPathComponent("Sources/Checks/Data/OfficialImageVariants.swift"), encoding: .utf8)
         #expect(generated == committed, "run scripts/generate-image-variants.py")
-        #expect(OfficialImageVariants.smaller["python:3.12-bookworm"] == ["3.12-slim-bookworm", "3.12-alpine"])
+        #expect(OfficialImageVariants.smaller(image: "python", tag: "3.12-bookworm") == ["3.12-slim-bookworm", "3.12-alpine"])
     }
 }

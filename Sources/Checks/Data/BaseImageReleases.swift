@@ -3,14 +3,12 @@ import DockerfileSyntax
 /// Which release lines a base image reference runs: `node:18-bullseye-slim` is Node 18 on Debian 11,
 /// `python:3.12-alpine3.20` Python 3.12 on Alpine 3.20, `debian:bookworm-slim` Debian 12.
 enum BaseImageReleases {
-    static let byProduct: [String: [EndOfLifeRelease]] = Dictionary(grouping: EndOfLifeData.releases, by: \.product)
-
     /// The product a repository publishes, for the images the table knows.
     static func product(of reference: ImageReference) -> String? {
         let repository = reference.repository.lowercased()
-        if reference.isOfficial { return byProduct[reference.shortName] != nil ? reference.shortName : nil }
+        if reference.isOfficial { return EndOfLifeData.products.contains(reference.shortName) ? reference.shortName : nil }
         if reference.registry == "quay.io", repository == "centos/centos" { return "centos-stream" }
-        if repository.hasPrefix("ubi") || repository.hasPrefix("redhat/ubi") || repository.contains("/ubi") { return "rhel" }
+        if repository.hasPrefix("ubi") || repository.hasPrefix("redhat/ubi") || repository.contains(text: "/ubi") { return "rhel" }
         if repository.hasPrefix("amazonlinux") || repository.hasSuffix("/amazonlinux") { return "amazonlinux" }
         return nil
     }
@@ -37,7 +35,7 @@ enum BaseImageReleases {
     /// The release a tag component names: an alias (`bookworm`, `iron`, `ubi9`), or the longest
     /// release that the version equals or extends (`3.12.1` → `3.12`).
     static func match(_ component: String, in product: String, aliasesOnly: Bool = false) -> EndOfLifeRelease? {
-        guard let releases = byProduct[product] else { return nil }
+        let releases = EndOfLifeData.releases(of: product)
         if let aliased = releases.first(where: { $0.aliases.contains(component) }) { return aliased }
         guard !aliasesOnly else { return nil }
         var version = component

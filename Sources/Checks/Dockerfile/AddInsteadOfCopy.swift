@@ -24,7 +24,7 @@ struct AddInsteadOfCopy: DockerfileRule {
                 guard instruction.kind == .add, instruction.heredocs.isEmpty, step.expanded.count >= 2 else { return nil }
                 let sources = step.expanded.dropLast()
                 let local = sources.allSatisfy { source in
-                    !source.contains("://") && !source.hasPrefix("git@") && !Self.archiveSuffixes.contains { source.lowercased().hasSuffix($0) }
+                    !source.contains(text: "://") && !source.hasPrefix("git@") && !Self.archiveSuffixes.contains { source.lowercased().hasSuffix($0) }
                 }
                 guard local, instruction.flag(named: "checksum") == nil, instruction.flag(named: "keep-git-dir") == nil,
                       instruction.flag(named: "unpack") == nil else { return nil }

@@ -16,7 +16,7 @@ struct AptGetMissingYes: DockerfileRule {
 
     static func answersYes(_ command: ShellCommand) -> Bool {
         command.hasOption("-y") || command.hasOption("--yes") || command.hasOption("--assume-yes")
-            || command.arguments.contains { $0 == "-qq" || $0 == "-q=2" || $0 == "--quiet=2" || $0.contains("Assume-Yes=true") }
+            || command.arguments.contains { $0 == "-qq" || $0 == "-q=2" || $0 == "--quiet=2" || $0.contains(text: "Assume-Yes=true") }
     }
 
     func check(_ context: LintContext) -> [Finding] {

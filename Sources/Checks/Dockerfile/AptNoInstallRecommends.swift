@@ -20,7 +20,7 @@ struct AptNoInstallRecommends: DockerfileRule {
         context.layerSteps.compactMap { step -> Finding? in
             let missing = PackageInstall.aptInstalls(step).filter { command in
                 !command.hasOption("--no-install-recommends")
-                    && !command.arguments.contains { $0.contains("Install-Recommends=false") || $0.contains("Install-Recommends=0") }
+                    && !command.arguments.contains { $0.contains(text: "Install-Recommends=false") || $0.contains(text: "Install-Recommends=0") }
             }
             guard !missing.isEmpty else { return nil }
             // Unsafe: the application may rely on a package that was only recommended.

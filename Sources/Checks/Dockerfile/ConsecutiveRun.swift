@@ -57,7 +57,8 @@ struct ConsecutiveRun: DockerfileRule {
     /// the one before it, so applying them all leaves a single RUN.
     private func findings(for group: [Step], in context: LintContext) -> [Finding] {
         let first = group[0].instruction.startLine
-        return zip(group, group.dropFirst()).map { previous, step in
+        return group.indices.dropFirst().map { index in
+            let previous = group[index - 1], step = group[index]
             let message = "RUN continues the RUN on line \(previous.instruction.startLine): the \(group.count) consecutive RUNs from line \(first) make \(group.count) layers; join them with &&"
             return context.finding(Self.meta, at: step.instruction.keywordSpan, message, fix: fix(joining: step, to: previous, in: context))
         }

@@ -50,7 +50,7 @@ struct EndOfLifeBase: DockerfileRule {
 
     /// The newest release of the same product that is still supported.
     static func suggestion(_ release: EndOfLifeRelease, today: Int) -> String {
-        let supported = (BaseImageReleases.byProduct[release.product] ?? []).filter { candidate in
+        let supported = EndOfLifeData.releases(of: release.product).filter { candidate in
             candidate.eol == "false" || (CivilDate.days(candidate.eol).map { $0 - today > 90 } ?? false)
         }
         guard let newest = supported.first else { return "" }

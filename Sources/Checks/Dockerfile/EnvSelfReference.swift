@@ -26,9 +26,9 @@ struct EnvSelfReference: DockerfileRule {
 
     /// `$NAME` or `${NAME…}` in `text`, not followed by more name characters.
     static func references(_ text: String, _ name: String) -> Bool {
-        for form in ["${" + name + "}", "${" + name + ":", "${" + name + "-", "${" + name + "+"] where text.contains(form) { return true }
+        for form in ["${" + name + "}", "${" + name + ":", "${" + name + "-", "${" + name + "+"] where text.contains(text: form) { return true }
         var search = text[...]
-        while let range = search.firstRange(of: "$" + name) {
+        while let range = search.range(ofText: "$" + name) {
             let after = search[range.upperBound...].first
             if after.map({ !($0.isLetter || $0.isNumber || $0 == "_") }) ?? true { return true }
             search = search[range.upperBound...]

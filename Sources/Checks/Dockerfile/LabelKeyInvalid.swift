@@ -18,7 +18,7 @@ struct LabelKeyInvalid: DockerfileRule {
         guard let first = key.first, let last = key.last else { return "is empty" }
         if key.contains(where: { !($0.isLowercase && $0.isASCII || $0.isNumber || $0 == "." || $0 == "-") }) { return "has characters other than lowercase letters, digits, `.` and `-`" }
         if !(first.isLetter || first.isNumber) || !(last.isLetter || last.isNumber) { return "must start and end with a letter or digit" }
-        if key.contains("..") || key.contains("--") || key.contains(".-") || key.contains("-.") { return "has repeated separators" }
+        if key.contains(text: "..") || key.contains(text: "--") || key.contains(text: ".-") || key.contains(text: "-.") { return "has repeated separators" }
         return nil
     }
 

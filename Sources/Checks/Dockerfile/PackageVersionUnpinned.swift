@@ -60,13 +60,13 @@ struct PackageVersionUnpinned: DockerfileRule {
             return packages(skipping: ["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t"])
                 .filter { package in
                     !["==", ">=", "<=", "~=", "!=", "@", ">", "<"].contains(where: package.contains) && !package.hasPrefix(".") && !package.hasPrefix("/")
-                        && !package.contains("://") && !package.hasSuffix(".whl") && !package.hasSuffix(".tar.gz")
+                        && !package.contains(text: "://") && !package.hasSuffix(".whl") && !package.hasSuffix(".tar.gz")
                 }
         }
         if command.invokes(["npm"], subcommand: ["install", "i", "add"]) {
             return operands.filter { package in
                 let versionAt = package.hasPrefix("@") ? package.dropFirst().contains("@") : package.contains("@")
-                return !versionAt && !package.hasPrefix(".") && !package.hasPrefix("/") && !package.contains("://")
+                return !versionAt && !package.hasPrefix(".") && !package.hasPrefix("/") && !package.contains(text: "://")
             }
         }
         if command.invokes(["yum", "dnf", "microdnf", "zypper"], subcommand: ["install", "in"]) {

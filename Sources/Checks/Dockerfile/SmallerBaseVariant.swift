@@ -18,7 +18,7 @@ struct SmallerBaseVariant: DockerfileRule {
     func check(_ context: LintContext) -> [Finding] {
         context.graph.stages.filter(\.shipsLayers).compactMap { stage -> Finding? in
             guard case .image(let reference) = stage.base, reference.isOfficial, let tag = reference.tag,
-                  let smaller = OfficialImageVariants.smaller["\(reference.shortName):\(tag)"] else { return nil }
+                  let smaller = OfficialImageVariants.smaller(image: reference.shortName, tag: tag) else { return nil }
             let options = smaller.map { "`\(reference.shortName):\($0)`" }.joined(separator: " or ")
             return context.finding(Self.meta, at: stage.from.arguments.first?.span ?? stage.from.span,
                                    "`\(reference.shortName):\(tag)` is the full variant; \(options) is the same version at a fraction of the size")

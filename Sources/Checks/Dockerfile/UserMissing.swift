@@ -35,12 +35,12 @@ struct UserMissing: DockerfileRule {
     /// Bases that already switch to an unprivileged user (distroless `:nonroot`, Chainguard).
     static func baseRunsUnprivileged(_ stage: Stage, in graph: BuildGraph) -> Bool {
         guard case .image(let reference) = rootBase(of: stage, in: graph) else { return false }
-        return (reference.tag ?? "").contains("nonroot") || reference.registry == "cgr.dev"
+        return (reference.tag ?? "").contains(text: "nonroot") || reference.registry == "cgr.dev"
     }
 
     static func isAlpine(_ stage: Stage, in graph: BuildGraph) -> Bool {
         guard case .image(let reference) = rootBase(of: stage, in: graph) else { return false }
-        return reference.repository.contains("alpine") || (reference.tag ?? "").contains("alpine")
+        return reference.repository.contains(text: "alpine") || (reference.tag ?? "").contains(text: "alpine")
     }
 
     /// The external image (or scratch) a stage is ultimately built on.

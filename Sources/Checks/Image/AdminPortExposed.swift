@@ -16,7 +16,7 @@ struct AdminPortExposed: ImageRule {
     func check(_ image: ImageCheckContext) -> [Finding] {
         (image.imageConfiguration.config?.exposedPorts?.keys.sorted() ?? []).compactMap { port in
             let number = Int(port.split(separator: "/").first ?? "") ?? -1
-            guard let service = ExposeAdministrativePort.administrative[number] else { return nil }
+            guard let service = ExposeAdministrativePort.service(on: number) else { return nil }
             return image.configFinding(Self.meta, keyword: "EXPOSE", matches: { $0.instruction.rest.value.contains(String(number)) },
                                        "the image exposes \(port) (\(service)); use `docker exec` instead of a login service")
         }

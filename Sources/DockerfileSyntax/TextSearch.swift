@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Lint code searches short strings many times per file. The standard library's `contains(_:)` and
+// `firstRange(of:)` with a string pattern build a `Character`-keyed table on every call, and their
+// first call in a process scans every protocol conformance in the binary: together about a tenth of
+// a one-file lint. These compare UTF-8 bytes instead, which finds the same matches for the patterns
+// lint code uses (they never start inside a grapheme cluster).
+extension String {
+    /// Whether `text` occurs in this string.
+    public func contains(text: String) -> Bool { self[...].contains(text: text) }
+
+    /// Where `text` first occurs in this string.
+    public func range(ofText text: String) -> Range<Index>? { self[...].range(ofText: text) }
+}
+
+extension Substring {
+    /// Whether `text` occurs in this substring.
+    public func contains(text: String) -> Bool { utf8Offset(of: text) != nil }
+
+    /// Where `text` first occurs in this substring.
+    public func range(ofText text: String) -> Range<Index>? {
+        guard let offset = utf8Offset(of: text) else { return nil }
+        let start = utf8.index(startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: text.utf8.count)
+    }
+
+    private func utf8Offset(of text: String) -> Int? {
+        if let result = utf8.withContiguousStorageIfAvailable({ haystack in TextSearch.firstOffset(of: text, in: haystack) }) {
+            return result
+        }
+        var contiguous = String(self)
+        contiguous.makeContiguousUTF8()
+        return contiguous[...].utf8Offset(of: text)
+    }
+}
+
+private enum TextSearch {
+    static func firstOffset(of text: String, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        var needle = text
+        return needle.withUTF8 { needle in
+            guard !needle.isEmpty else { return 0 }
+            guard needle.count <= haystack.count, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return nil }
+            var offset = 0
+            let lastStart = haystack.count - needle.count
+            while offset <= lastStart {
+                guard let found = memchr(base + offset, Int32(pattern.pointee), lastStart - offset + 1) else { return nil }
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + offset, pattern, needle.count) == 0 { return offset }
+                offset += 1
+            }
+            return nil
+        }
+    }
+}
