@@ -52,10 +52,13 @@ public struct ShellCheckCache: Sendable {
     func key(_ script: String) -> String {
         var hash: UInt128 = 0x6C62_272E_07BB_0142_62B8_2175_6295_C58D
         let prime: UInt128 = 0x0000_0000_0100_0000_0000_0000_0000_013B
-        for byte in identity + [0] + Array(script.utf8) {
-            hash = (hash ^ UInt128(byte)) &* prime
-        }
-        return String(hash, radix: 16).leftPadded(to: 32)
+        for byte in identity { hash = (hash ^ UInt128(byte)) &* prime }
+        hash = hash &* prime  // the separator byte 0
+        for byte in script.utf8 { hash = (hash ^ UInt128(byte)) &* prime }
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8](repeating: 0, count: 32)
+        for index in text.indices { text[index] = digits[Int(truncatingIfNeeded: hash >> (124 - 4 * index)) & 0xF] }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private func folder(_ key: String) -> String { "\(directory)/shellcheck/\(key.prefix(2))" }
@@ -63,15 +66,14 @@ public struct ShellCheckCache: Sendable {
 
     /// The comments stored for `key`, as script 0.
     func load(_ key: String) -> [ShellCheckComment]? {
-        guard let bytes = try? FileReader.read(path(key), limit: 1 << 20) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.hasPrefix(Self.header) else { return nil }
+        guard let bytes = try? FileReader.read(path(key), limit: 1 << 20), bytes.starts(with: Self.header.utf8) else { return nil }
+        func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
         var comments: [ShellCheckComment] = []
-        for line in text.dropFirst(Self.header.count).split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count == 5, let number = Int(fields[0]), let column = Int(fields[1]) else { return nil }
-            comments.append(ShellCheckComment(script: 0, line: number, column: column, level: String(fields[2]), code: String(fields[3]),
-                                              message: String(fields[4])))
+        for line in bytes[Self.header.utf8.count...].split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let number = Int(text(fields[0])), let column = Int(text(fields[1])) else { return nil }
+            comments.append(ShellCheckComment(script: 0, line: number, column: column, level: text(fields[2]), code: text(fields[3]),
+                                              message: text(fields[4])))
         }
         return comments
     }
@@ -98,11 +100,5 @@ public struct ShellCheckCache: Sendable {
             _ = mkdir(String(decoding: bytes[..<end], as: UTF8.self), 0o755)
         }
         return mkdir(path, 0o755) == 0 || errno == EEXIST
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -36,8 +36,8 @@ public struct ShellCheckRunner: Sendable {
 
     /// `shellcheck` from the directories of `PATH`, as a shell would find it.
     public static func onPath(_ path: String? = getenv("PATH").map { String(cString: $0) }) -> String? {
-        for directory in (path ?? "").split(separator: ":") where !directory.isEmpty {
-            let candidate = String(directory) + "/shellcheck"
+        for directory in Array((path ?? "").utf8).split(separator: UInt8(ascii: ":")) {
+            let candidate = String(decoding: directory, as: UTF8.self) + "/shellcheck"
             if access(candidate, X_OK) == 0 { return candidate }
         }
         return nil

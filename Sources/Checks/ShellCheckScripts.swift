@@ -18,12 +18,13 @@ enum ShellCheckScripts {
 
     static func scripts(for graph: BuildGraph) -> [Script] {
         let source = graph.dockerfile.source
-        let names = Set(graph.globalArguments.keys).union(graph.stages.flatMap(\.steps).flatMap(\.declaredVariableNames)).filter { !$0.isEmpty && $0.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber } }.sorted()
+        let names = Set(graph.globalArguments.keys).union(graph.stages.flatMap(\.steps).flatMap(\.declaredVariableNames)).filter(isShellName).sorted()
         var scripts: [Script] = []
         for step in graph.stages.flatMap(\.steps) where step.instruction.kind == .run && step.usesPOSIXShell {
             guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty else { continue }
             let shell = (step.shell.first ?? "/bin/sh").hasSuffix("bash") ? "#!/bin/bash" : "#!/bin/sh"
-            let assignments = names.isEmpty ? ":" : names.map { "\($0)=" }.joined(separator: " ")
+            var assignments = names.isEmpty ? ":" : ""
+            for name in names { assignments += (assignments.isEmpty ? "" : " ") + name + "=" }
             var text = "\(shell)\n# shellcheck disable=SC2034\n\(assignments)\n"
             let start = source.position(of: line.span.start)
             var fileLines = [Int](repeating: step.instruction.startLine, count: headerLines)
@@ -55,6 +56,14 @@ enum ShellCheckScripts {
             let position = SourcePosition(line: line, column: column)
             return Finding(rule: meta(comment.code, level: comment.level), message: comment.message, file: file,
                            range: SourceRange(start: position, end: position))
+        }
+    }
+
+    /// A name `sh` accepts in an assignment: ASCII letters, digits and `_`, not starting with a digit.
+    static func isShellName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+        return name.utf8.allSatisfy { byte in
+            byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
     }
 

@@ -1,4 +1,4 @@
-import Checks
+@testable import Checks
 import DockerfileSyntax
 import Foundation
 import Testing
@@ -87,12 +87,22 @@ import Testing
         #expect(Self.planted(try linter().lint(file)) == [2] && Self.runs(in: directory) == 3)
         // A damaged entry is a miss, not an error.
         let entries = try #require(FileManager.default.enumerator(atPath: directory.appendingPathComponent("cache").path)?.allObjects as? [String])
+        // Entries are shellcheck/<first two hex digits>/<32 hex digits of the key>.
+        let keys = entries.map { $0.split(separator: "/") }.filter { $0.count == 3 }
+        #expect(keys.count == 3 && keys.allSatisfy { $0[2].count == 32 && $0[2].hasPrefix($0[1])
+                                                    && $0[2].allSatisfy { "0123456789abcdef".contains($0) } }, "\(keys)")
         var isDirectory: ObjCBool = false
         for entry in entries.map({ directory.appendingPathComponent("cache").appendingPathComponent($0) })
         where FileManager.default.fileExists(atPath: entry.path, isDirectory: &isDirectory) && !isDirectory.boolValue {
             try Data("garbage".utf8).write(to: entry)
         }
         #expect(Self.planted(try linter().lint(file)) == [2] && Self.runs(in: directory) == 4)
+    }
+
+    /// ARG and ENV names become `NAME=` assignments at the top of each script, so only names `sh` can assign.
+    @Test func onlyShellNamesBecomeAssignments() {
+        #expect(["A", "_x", "APP_2", "a1"].allSatisfy(ShellCheckScripts.isShellName))
+        #expect(!["", "1A", "A-B", "A.B", "ÄPFEL", "A B", "{A}"].contains(where: ShellCheckScripts.isShellName))
     }
 
     @Test func aStoppedOrFailedShellCheckIsNotCached() throws {
