@@ -17,9 +17,7 @@ if [[ ! -f $IMAGES/bad.tar ]]; then
   echo "bench: building test images into $IMAGES (make-images.sh, about 3 minutes)" >&2
   bash "$SHARED/tools/make-images.sh" "$IMAGES" >/dev/null 2>"$IMAGES.log" || { tail -20 "$IMAGES.log" >&2; exit 2; }
 fi
-BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-static)
-"${BUILD[@]}" >/dev/null
-PLIMSOLL=$("${BUILD[@]}" --show-bin-path)/plimsoll
+source bench/release-build.sh
 work=$(mktemp -d)
 server=""
 trap '[[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT

@@ -9,9 +9,7 @@ DIRECTORIES=${2:-20000}
 TREE=${TREE:-${TMPDIR:-/tmp}/plimsoll-context-tree-$FILES-$DIRECTORIES}
 [[ -f $TREE/Dockerfile ]] || python3 bench/make-context-tree.py "$TREE" "$FILES" "$DIRECTORIES"
 
-BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-static)
-"${BUILD[@]}" >/dev/null
-PLIMSOLL=$("${BUILD[@]}" --show-bin-path)/plimsoll
+source bench/release-build.sh
 
 now() { date +%s.%N; }
 best_of() {  # best of 5 runs, in seconds

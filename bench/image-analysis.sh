@@ -25,9 +25,7 @@ VENV=${VENV:-$HOME/.cache/plimsoll-anchors/venv}
 DIVE=$VENV/bin/dive
 TRIVY=$VENV/bin/trivy
 
-BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-static)
-"${BUILD[@]}" >/dev/null
-PLIMSOLL=$("${BUILD[@]}" --show-bin-path)/plimsoll
+source bench/release-build.sh
 
 # median seconds and peak KiB of RUNS runs of a command
 measure() {

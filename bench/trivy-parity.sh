@@ -10,9 +10,7 @@ CORPUS=$SHARED/corpus/dockerfiles
 [[ -d $CORPUS ]] || { echo "trivy-parity: $CORPUS is missing" >&2; exit 2; }
 VENV=${VENV:-$HOME/.cache/plimsoll-anchors/venv}
 [[ -x $VENV/bin/trivy ]] || bash "$SHARED/tools/install-anchors.sh" "$VENV" >/dev/null
-BUILD=(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-static)
-"${BUILD[@]}" >/dev/null
-PLIMSOLL=$("${BUILD[@]}" --show-bin-path)/plimsoll
+source bench/release-build.sh
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -59,7 +59,7 @@ struct CommonValues: Sendable, Equatable {
     var noCache = false
 
     func reportFormat() throws(UsageError) -> ReportFormat {
-        guard let format = ReportFormat(rawValue: format.lowercased()) else {
+        guard let format = ReportFormat(name: format.lowercased()) else {
             throw UsageError(message: "unknown format '\(format)' (choose from \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return format

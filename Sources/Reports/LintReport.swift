@@ -52,6 +52,20 @@ public struct LintReport: Sendable {
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, github, checkstyle, junit
 
+    /// The format named on the command line. Spelled out rather than `init(rawValue:)`, whose
+    /// first call instantiates generic metadata that costs more than the whole text report.
+    public init?(name: String) {
+        switch name {
+        case "text": self = .text
+        case "json": self = .json
+        case "sarif": self = .sarif
+        case "github": self = .github
+        case "checkstyle": self = .checkstyle
+        case "junit": self = .junit
+        default: return nil
+        }
+    }
+
     public func render(_ report: LintReport, color: Bool = false) -> String {
         switch self {
         case .text: return TextReport(color: color).render(report)

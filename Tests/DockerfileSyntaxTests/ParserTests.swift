@@ -4,6 +4,13 @@ import Testing
 @Suite struct ParserTests {
     func parse(_ text: String) throws -> Dockerfile { try DockerfileParser.parse(text: text) }
 
+    @Test func everyInstructionIsFoundByItsKeywordInAnyCase() {
+        for kind in InstructionKind.allCases where kind != .unknown {
+            #expect(InstructionKind(keyword: kind.rawValue) == kind && InstructionKind(keyword: kind.rawValue.uppercased()) == kind)
+        }
+        #expect(InstructionKind(keyword: "unknown") == .unknown && InstructionKind(keyword: "FROMM") == .unknown)
+    }
+
     @Test func heredocsOfEveryForm() throws {
         let file = try parse("""
             FROM alpine

@@ -5,6 +5,11 @@ import Reports
 import Testing
 
 @Suite struct ReportFormatTests {
+    @Test func everyFormatIsFoundByItsName() {
+        for format in ReportFormat.allCases { #expect(ReportFormat(name: format.rawValue) == format) }
+        #expect(ReportFormat(name: "yaml") == nil)
+    }
+
     static let dockerfile = """
         FROM node
         RUN apt-get update && apt-get install -y curl
