@@ -48,6 +48,16 @@ import Testing
         }
     }
 
+    @Test func aWrongDiffIDOfAnUncompressedLayerIsAnError() throws {
+        let tar = oneFileTar()
+        let directory = TemporaryDirectory()
+        try writeLayout(directory, config: FixtureImage.configFor(diffIDs: [sha256(tar + [0])]),
+                        layers: [(tar, "application/vnd.oci.image.layer.v1.tar")])
+        #expect(throws: ImageError.digestMismatch(what: "layer 0 (diff_id)", expected: sha256(tar + [0]), actual: sha256(tar))) {
+            try analyse(directory.url.path)
+        }
+    }
+
     @Test func blobsThatAreMissingResizedOrAlteredAreErrors() throws {
         let directory = TemporaryDirectory()
         let fixture = sampleImage()
