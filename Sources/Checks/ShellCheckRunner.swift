@@ -54,11 +54,23 @@ public struct ShellCheckRunner: Sendable {
         if let cache, let keys {
             for index in scripts.indices { results[index] = cache.load(keys[index]) }
         }
-        let pending = scripts.indices.filter { results[$0] == nil && scripts[$0].utf8.count <= Self.scriptSizeLimit }
+        // The same script in several files (a common RUN line) is checked once.
+        var firstWithText: [String: Int] = [:]
+        var pending: [Int] = []
+        var repeats: [(index: Int, first: Int)] = []
+        for index in scripts.indices where results[index] == nil && scripts[index].utf8.count <= Self.scriptSizeLimit {
+            if let first = firstWithText[scripts[index]] {
+                repeats.append((index, first))
+            } else {
+                firstWithText[scripts[index]] = index
+                pending.append(index)
+            }
+        }
         for (index, comments) in run(pending.map { ($0, scripts[$0]) }) {
             results[index] = comments
             if let cache, let keys { cache.store(comments, key: keys[index]) }
         }
+        for repeated in repeats { results[repeated.index] = results[repeated.first] }
         return results.enumerated().flatMap { index, comments in
             (comments ?? []).map { comment in
                 var comment = comment

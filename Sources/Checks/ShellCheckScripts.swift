@@ -23,12 +23,9 @@ enum ShellCheckScripts {
         for step in graph.stages.flatMap(\.steps) where step.instruction.kind == .run && step.usesPOSIXShell {
             guard case .shell(let line) = step.instruction.body, step.instruction.heredocs.isEmpty else { continue }
             let shell = (step.shell.first ?? "/bin/sh").hasSuffix("bash") ? "#!/bin/bash" : "#!/bin/sh"
-            var assignments = names.isEmpty ? ":" : ""
-            for name in names { assignments += (assignments.isEmpty ? "" : " ") + name + "=" }
-            var text = "\(shell)\n# shellcheck disable=SC2034\n\(assignments)\n"
             let start = source.position(of: line.span.start)
+            var body = String(decoding: source.bytes[line.span.start..<source.endOfLine(start.line)], as: UTF8.self) + "\n"
             var fileLines = [Int](repeating: step.instruction.startLine, count: headerLines)
-            text += String(decoding: source.bytes[line.span.start..<source.endOfLine(start.line)], as: UTF8.self) + "\n"
             fileLines.append(start.line)
             if step.instruction.endLine > start.line {
                 for number in (start.line + 1)...step.instruction.endLine {
@@ -37,10 +34,15 @@ enum ShellCheckScripts {
                     let trimmed = content.drop { $0 == " " || $0 == "\t" }
                     // BuildKit drops comment and blank lines inside a continuation; so does the script.
                     if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                    text += content + "\n"
+                    body += content + "\n"
                     fileLines.append(number)
                 }
             }
+            // Only the names the RUN mentions: the same RUN in two Dockerfiles is then the same
+            // script, checked once per batch and cached once.
+            var assignments = ""
+            for name in names where body.contains(text: name) { assignments += (assignments.isEmpty ? "" : " ") + name + "=" }
+            let text = "\(shell)\n# shellcheck disable=SC2034\n\(assignments.isEmpty ? ":" : assignments)\n" + body
             scripts.append(Script(text: text, fileLines: fileLines, firstLine: start.line, firstColumnOffset: start.column - 1))
         }
         return scripts

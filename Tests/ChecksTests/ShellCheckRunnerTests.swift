@@ -7,13 +7,14 @@ import Testing
 /// how the binary is found. The real ShellCheck is exercised by the CLI tests.
 @Suite struct ShellCheckRunnerTests {
     /// A stand-in ShellCheck that reports SC9999 on line 4 (the first RUN line) of every script
-    /// it is given, then runs `after`; each run adds a line to `runs` beside it.
+    /// it is given, then runs `after`; each run adds a line to `runs` beside it, and each script
+    /// a line to `scripts`.
     static func fakeShellCheck(in directory: URL, after: String = "") throws -> String {
         let path = directory.appendingPathComponent("shellcheck").path
         let script = """
             #!/bin/sh
             echo run >> "\(directory.path)/runs"
-            for f in "$@"; do case "$f" in *.sh) echo "$f:4:1: warning: planted [SC9999]";; esac; done
+            for f in "$@"; do case "$f" in *.sh) echo "$f" >> "\(directory.path)/scripts"; echo "$f:4:1: warning: planted [SC9999]";; esac; done
             \(after)
             """
         // Written with O_CLOEXEC: a descriptor inherited by a process another test spawns meanwhile
@@ -40,12 +41,26 @@ import Testing
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let linter = Linter(shellcheck: ShellCheckRunner(executable: try Self.fakeShellCheck(in: directory)))
-        // 60 files of two RUNs each: enough to be split over several processes.
-        let sources = (0..<60).map { SourceFile(path: "D\($0)", text: "FROM a:1\n" + String(repeating: "\n", count: $0 % 3) + "RUN true\nRUN false\n") }
+        // 60 files of two RUNs each, all different: enough to be split over several processes.
+        let sources = (0..<60).map { SourceFile(path: "D\($0)", text: "FROM a:1\n" + String(repeating: "\n", count: $0 % 3) + "RUN true \($0)\nRUN false \($0)\n") }
         let results = linter.lint(sources)
         for (index, findings) in results.enumerated() {
             #expect(Self.planted(findings) == [2 + index % 3, 3 + index % 3], "file \(index)")
         }
+    }
+
+    /// A RUN that several Dockerfiles share is one script, whatever else each file declares.
+    @Test func theSameRunInSeveralFilesIsCheckedOnce() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let linter = Linter(shellcheck: ShellCheckRunner(executable: try Self.fakeShellCheck(in: directory)))
+        let sources = ["ARG A=1", "ARG B=2", "ENV C=3"].enumerated().map { index, declaration in
+            SourceFile(path: "D\(index)", text: "FROM a:1\n\(declaration)\nRUN apt-get update\nRUN echo \"$VERSION\"\n")
+        }
+        let results = linter.lint(sources)
+        #expect(results.map(Self.planted) == [[3, 4], [3, 4], [3, 4]])
+        let scripts = try String(contentsOf: directory.appendingPathComponent("scripts"), encoding: .utf8)
+        #expect(scripts.split(separator: "\n").count == 2, "\(scripts)")
     }
 
     @Test func aScriptTooLargeForShellCheckIsLeftOut() throws {
