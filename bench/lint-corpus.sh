@@ -36,6 +36,12 @@ time_batch() {  # one process for all files
   elapsed "$start" "$(now)"
 }
 
+time_each_fresh_cache() {  # one process per file with plimsoll's defaults on a new machine: the cache starts empty
+  PLIMSOLL_CACHE_DIR=$(mktemp -d)
+  time_each "$PLIMSOLL" lint --fail-on never
+  rm -rf "$PLIMSOLL_CACHE_DIR"
+}
+
 time_startup() {  # 200 runs of --version
   local tool=$1
   local start; start=$(now)
@@ -52,7 +58,8 @@ time_batch "$PLIMSOLL" lint --fail-on never --no-shellcheck >/dev/null
 SHELLCHECK=$(command -v shellcheck || true)
 [[ -n $SHELLCHECK ]] || echo "shellcheck is not on PATH (apt-get install shellcheck): the ShellCheck rows equal the rules-only rows"
 # The "cold" rows run without plimsoll's ShellCheck cache (--no-cache); the "warm" rows reuse the
-# answers of an earlier run, as editors, pre-commit hooks and CI with a cached ~/.cache do.
+# answers of an earlier run, as editors, pre-commit hooks and CI with a cached ~/.cache do; "cache
+# empty at start" is a first run with the defaults, where later files reuse earlier files' RUNs.
 export PLIMSOLL_CACHE_DIR; PLIMSOLL_CACHE_DIR=$(mktemp -d)
 trap 'rm -rf "$PLIMSOLL_CACHE_DIR"' EXIT
 time_batch "$PLIMSOLL" lint --fail-on never >/dev/null
@@ -60,10 +67,11 @@ time_batch "$PLIMSOLL" lint --fail-on never >/dev/null
 # rounds, the two tools measured in turn within each round.
 ROUNDS=${ROUNDS:-3}
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-declare -a h_e p_e w_e r_e h_b p_b w_b r_b
+declare -a h_e p_e f_e w_e r_e h_b p_b w_b r_b
 for _ in $(seq "$ROUNDS"); do
   h_e+=("$(time_each "$HADOLINT" --no-fail)")
   p_e+=("$(time_each "$PLIMSOLL" lint --fail-on never --no-cache)")
+  f_e+=("$(time_each_fresh_cache)")
   w_e+=("$(time_each "$PLIMSOLL" lint --fail-on never)")
   r_e+=("$(time_each "$PLIMSOLL" lint --fail-on never --no-shellcheck)")
   h_b+=("$(time_batch "$HADOLINT" --no-fail)")
@@ -71,7 +79,7 @@ for _ in $(seq "$ROUNDS"); do
   w_b+=("$(time_batch "$PLIMSOLL" lint --fail-on never)")
   r_b+=("$(time_batch "$PLIMSOLL" lint --fail-on never --no-shellcheck)")
 done
-h_each=$(median "${h_e[@]}"); p_each=$(median "${p_e[@]}"); w_each=$(median "${w_e[@]}"); r_each=$(median "${r_e[@]}")
+h_each=$(median "${h_e[@]}"); p_each=$(median "${p_e[@]}"); f_each=$(median "${f_e[@]}"); w_each=$(median "${w_e[@]}"); r_each=$(median "${r_e[@]}")
 h_batch=$(median "${h_b[@]}"); p_batch=$(median "${p_b[@]}"); w_batch=$(median "${w_b[@]}"); r_batch=$(median "${r_b[@]}")
 h_start=$(time_startup "$HADOLINT")
 p_start=$(time_startup "$PLIMSOLL")
@@ -79,6 +87,7 @@ p_start=$(time_startup "$PLIMSOLL")
 printf '\n%-44s %12s %12s %9s   (median of %s rounds)\n' "measure" "hadolint" "plimsoll" "speed-up" "$ROUNDS"
 row() { printf '%-44s %11.2fs %11.2fs %8.1fx\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
 row "one process per file, ShellCheck cold" "$h_each" "$p_each"
+row "one process per file, cache empty at start" "$h_each" "$f_each"
 row "one process per file, ShellCheck warm" "$h_each" "$w_each"
 row "one process per file, rules only" "$h_each" "$r_each"
 row "one batch process, ShellCheck cold" "$h_batch" "$p_batch"

@@ -36,7 +36,9 @@ public struct ShellCheckRunner: Sendable {
 
     /// `shellcheck` from the directories of `PATH`, as a shell would find it.
     public static func onPath(_ path: String? = getenv("PATH").map { String(cString: $0) }) -> String? {
-        for directory in Array((path ?? "").utf8).split(separator: UInt8(ascii: ":")) {
+        var seen: [ArraySlice<UInt8>] = []
+        for directory in Array((path ?? "").utf8).split(separator: UInt8(ascii: ":")) where !seen.contains(directory) {
+            seen.append(directory)
             let candidate = String(decoding: directory, as: UTF8.self) + "/shellcheck"
             if access(candidate, X_OK) == 0 { return candidate }
         }
@@ -49,26 +51,28 @@ public struct ShellCheckRunner: Sendable {
 
     /// `scripts[i]` is the text of script i, shebang included. Comments come in script order.
     func check(_ scripts: [String]) -> [ShellCheckComment] {
-        let keys = cache.map { cache in scripts.map(cache.key) }
+        var keys = [String?](repeating: nil, count: scripts.count)
         var results = [[ShellCheckComment]?](repeating: nil, count: scripts.count)
-        if let cache, let keys {
-            for index in scripts.indices { results[index] = cache.load(keys[index]) }
-        }
-        // The same script in several files (a common RUN line) is checked once.
+        // The same script in several files (a common RUN line) is looked up and checked once.
         var firstWithText: [String: Int] = [:]
         var pending: [Int] = []
         var repeats: [(index: Int, first: Int)] = []
-        for index in scripts.indices where results[index] == nil && scripts[index].utf8.count <= Self.scriptSizeLimit {
+        for index in scripts.indices where scripts[index].utf8.count <= Self.scriptSizeLimit {
             if let first = firstWithText[scripts[index]] {
                 repeats.append((index, first))
-            } else {
-                firstWithText[scripts[index]] = index
-                pending.append(index)
+                continue
             }
+            firstWithText[scripts[index]] = index
+            if let cache {
+                let key = cache.key(scripts[index])
+                keys[index] = key
+                results[index] = cache.load(key)
+            }
+            if results[index] == nil { pending.append(index) }
         }
         for (index, comments) in run(pending.map { ($0, scripts[$0]) }) {
             results[index] = comments
-            if let cache, let keys { cache.store(comments, key: keys[index]) }
+            if let cache, let key = keys[index] { cache.store(comments, key: key) }
         }
         for repeated in repeats { results[repeated.index] = results[repeated.first] }
         return results.enumerated().flatMap { index, comments in
