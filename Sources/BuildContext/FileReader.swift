@@ -22,8 +22,7 @@ public enum FileReader {
         if (status.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(path: path, reason: "it is a directory") }
         // A buffer the size of the file: a Dockerfile is a few KiB, and zeroing a 64 KiB buffer
         // page by page cost a one-file lint more than reading the file.
-        let size = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
-        return try readAll(descriptor, name: path, limit: limit, chunkSize: min(max((size ?? 1 << 16) + 1, 512), 1 << 16), size: size)
+        return try readAll(descriptor, name: path, limit: limit, size: (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil)
     }
 
     /// Reads at most `limit` bytes (for scanning the start of a file); pass the expected size as
@@ -44,11 +43,11 @@ public enum FileReader {
         return bytes
     }
 
-    /// `size`, when known (a regular file), ends the read without a last call that returns nothing.
-    public static func readAll(_ descriptor: Int32, name: String, limit: Int, chunkSize: Int = 1 << 16,
-                               size: Int? = nil) throws(FileReadError) -> [UInt8] {
+    /// `size`, when known (a regular file), sizes the buffer and ends the read without a last call
+    /// that returns nothing.
+    public static func readAll(_ descriptor: Int32, name: String, limit: Int, size: Int? = nil) throws(FileReadError) -> [UInt8] {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var chunk = [UInt8](repeating: 0, count: size.map { min(max($0 + 1, 512), 1 << 16) } ?? 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
