@@ -52,18 +52,11 @@ public struct LintReport: Sendable {
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, github, checkstyle, junit
 
-    /// The format named on the command line. Spelled out rather than `init(rawValue:)`, whose
-    /// first call instantiates generic metadata that costs more than the whole text report.
+    /// The format named on the command line. A search of `allCases` rather than `init(rawValue:)`,
+    /// whose first call instantiates generic metadata that costs more than the whole text report.
     public init?(name: String) {
-        switch name {
-        case "text": self = .text
-        case "json": self = .json
-        case "sarif": self = .sarif
-        case "github": self = .github
-        case "checkstyle": self = .checkstyle
-        case "junit": self = .junit
-        default: return nil
-        }
+        guard let format = Self.allCases.first(where: { $0.rawValue == name }) else { return nil }
+        self = format
     }
 
     public func render(_ report: LintReport, color: Bool = false) -> String {
