@@ -19,16 +19,17 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .target(name: "DockerfileSyntax"),
+        .target(name: "ByteSearch"),
+        .target(name: "DockerfileSyntax", dependencies: ["ByteSearch"]),
         .target(name: "BuildContext", dependencies: ["DockerfileSyntax"]),
-        .target(name: "SecretScanning"),
+        .target(name: "SecretScanning", dependencies: ["ByteSearch"]),
         // zlib, libzstd, libcrypto and SQLite from the system (Debian: zlib1g-dev, libzstd-dev, libssl-dev, libsqlite3-dev).
         .systemLibrary(name: "CGzip", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLibcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ContainerImage", dependencies: ["CGzip", "CZstd", "CLibcrypto"]),
-        .target(name: "Packages", dependencies: ["ContainerImage", "CGzip", "CSQLite"]),
+        .target(name: "Packages", dependencies: ["ByteSearch", "ContainerImage", "CGzip", "CSQLite"]),
         .target(name: "Advisories", dependencies: ["Packages", "CGzip", "CSQLite"]),
         // Foundation's String methods (`contains`, `range(of:)`) go through CoreFoundation; without
         // this, a dependency's Foundation import makes them win overloads even in files that never
@@ -44,6 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
+        .testTarget(name: "ByteSearchTests", dependencies: ["ByteSearch"]),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "BuildContextTests", dependencies: ["BuildContext"]),
         .testTarget(name: "SecretScanningTests", dependencies: ["SecretScanning"]),

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ByteSearch
 
 // Lint code searches short strings many times per file. The standard library's `contains(_:)` and
 // `firstRange(of:)` with a string pattern build a `Character`-keyed table on every call, and their
@@ -29,30 +25,14 @@ extension Substring {
     }
 
     private func utf8Offset(of text: String) -> Int? {
-        if let result = utf8.withContiguousStorageIfAvailable({ haystack in TextSearch.firstOffset(of: text, in: haystack) }) {
+        var needle = text
+        if let result = utf8.withContiguousStorageIfAvailable({ haystack in
+            needle.withUTF8 { ByteSearch.firstOffset(of: UnsafeRawBufferPointer($0), in: UnsafeRawBufferPointer(haystack)) }
+        }) {
             return result
         }
         var contiguous = String(self)
         contiguous.makeContiguousUTF8()
         return contiguous[...].utf8Offset(of: text)
-    }
-}
-
-private enum TextSearch {
-    static func firstOffset(of text: String, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        var needle = text
-        return needle.withUTF8 { needle in
-            guard !needle.isEmpty else { return 0 }
-            guard needle.count <= haystack.count, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return nil }
-            var offset = 0
-            let lastStart = haystack.count - needle.count
-            while offset <= lastStart {
-                guard let found = memchr(base + offset, Int32(pattern.pointee), lastStart - offset + 1) else { return nil }
-                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + offset, pattern, needle.count) == 0 { return offset }
-                offset += 1
-            }
-            return nil
-        }
     }
 }

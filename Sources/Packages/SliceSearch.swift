@@ -1,14 +1,10 @@
+import ByteSearch
+
 extension ArraySlice<UInt8> {
-    /// Where `needle` first occurs, as an index of this slice; byte search, since Foundation's and
-    /// the standard library's text search compare characters and cost far more on large files.
+    /// Where `needle` first occurs, as an index of this slice; nil for an empty needle.
     func firstIndex(ofBytes needle: [UInt8]) -> Int? {
-        guard let first = needle.first, count >= needle.count else { return nil }
-        var index = startIndex
-        while index <= endIndex - needle.count {
-            guard let candidate = self[index...(endIndex - needle.count)].firstIndex(of: first) else { return nil }
-            if self[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
-            index = candidate + 1
-        }
-        return nil
+        guard !needle.isEmpty else { return nil }
+        let offset = withUnsafeBytes { slice in needle.withUnsafeBytes { ByteSearch.firstOffset(of: $0, in: slice) } }
+        return offset.map { startIndex + $0 }
     }
 }

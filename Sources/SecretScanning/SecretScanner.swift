@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ByteSearch
 
 /// Finds credentials in file contents: AWS keys, GitHub/GitLab/Slack/Stripe/npm/PyPI/Docker
 /// tokens, Google API keys, JWTs, private keys and GCP service-account files. Every rule is a
@@ -122,28 +118,7 @@ public enum SecretScanner {
     }
 
     static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        !occurrences(of: needle, in: haystack, limit: 1).isEmpty
-    }
-
-    /// Every offset of `needle` in `haystack`: `memchr` for the first byte, then a comparison
-    /// (glibc's `memmem` is not exported to Swift).
-    static func occurrences(of needle: [UInt8], in haystack: [UInt8], limit: Int = 10_000) -> [Int] {
-        guard let first = needle.first, haystack.count >= needle.count else { return [] }
-        var offsets: [Int] = []
-        haystack.withUnsafeBytes { hay in
-            guard let base = hay.baseAddress else { return }
-            let last = hay.count - needle.count
-            var offset = 0
-            while offset <= last, offsets.count < limit,
-                  let found = memchr(base + offset, Int32(first), last - offset + 1) {
-                let position = base.distance(to: UnsafeRawPointer(found))
-                if needle.count == 1 || haystack[position..<(position + needle.count)].elementsEqual(needle) {
-                    offsets.append(position)
-                }
-                offset = position + 1
-            }
-        }
-        return offsets
+        !needle.isEmpty && haystack.withUnsafeBytes { hay in needle.withUnsafeBytes { ByteSearch.firstOffset(of: $0, in: hay) } } != nil
     }
 }
 
