@@ -21,11 +21,31 @@ public struct LayerReader: Sendable {
         self.capture = capture
     }
 
+    /// How the layer's blob is compressed, from its first bytes.
+    public func compression(of layer: LayerBlob) throws(ImageError) -> Compression {
+        let prefix = try layer.region.file.bytes(FileRegion(file: layer.region.file, offset: layer.region.offset,
+                                                            length: min(4, layer.region.length)), limit: 4, what: "layer \(layer.index)")
+        return Compression.detect(prefix: prefix)
+    }
+
+    /// Checks an uncompressed layer's digests by hashing its blob alone, so that the tar can be walked
+    /// by seeking elsewhere (a reader with `verifiesDigests` off) while this runs on another core.
+    public func verifyUncompressed(_ layer: LayerBlob) throws(ImageError) {
+        let hasher = SHA256Hasher()
+        let stream = FileRegionStream(layer.region)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 64)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try stream.read(into: buffer)
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        }
+        try check(layer, stored: hasher.finish(), diffID: nil)
+    }
+
     public func read(_ layer: LayerBlob) throws(ImageError) -> LayerChanges {
         let index = layer.index
-        let prefix = try layer.region.file.bytes(FileRegion(file: layer.region.file, offset: layer.region.offset,
-                                                            length: min(4, layer.region.length)), limit: 4, what: "layer \(index)")
-        let compression = Compression.detect(prefix: prefix)
+        let compression = try compression(of: layer)
         let raw = FileRegionStream(layer.region)
         let stored = verifiesDigests ? digest(raw) : nil
         let storedStream: any ByteStream = stored ?? raw
@@ -56,21 +76,25 @@ public struct LayerReader: Sendable {
             try record(entry, in: &changes, tar: tar)
         }
         guard verifiesDigests, let stored, let uncompressed else {
-            if let expansion { try tar.drain() }
+            if expansion != nil { try tar.drain() }
             changes.uncompressedSize = expansion?.produced ?? layer.region.length
             return changes
         }
         try tar.drain()
         changes.uncompressedSize = uncompressed.count
-        let storedDigest = stored.finish()
-        if let expected = layer.digest, storedDigest != expected {
-            throw .digestMismatch(what: "layer \(index) blob", expected: expected.description, actual: storedDigest.description)
-        }
-        let diffID = compression == .none ? storedDigest : uncompressed.finish()
-        guard diffID == layer.diffID else {
-            throw .digestMismatch(what: "layer \(index) (diff_id)", expected: layer.diffID.description, actual: diffID.description)
-        }
+        try check(layer, stored: stored.finish(), diffID: compression == .none ? nil : uncompressed.finish())
         return changes
+    }
+
+    /// `diffID` is the uncompressed tar's digest; nil when the blob is the tar itself.
+    private func check(_ layer: LayerBlob, stored: Digest, diffID: Digest?) throws(ImageError) {
+        if let expected = layer.digest, stored != expected {
+            throw .digestMismatch(what: "layer \(layer.index) blob", expected: expected.description, actual: stored.description)
+        }
+        let actual = diffID ?? stored
+        guard actual == layer.diffID else {
+            throw .digestMismatch(what: "layer \(layer.index) (diff_id)", expected: layer.diffID.description, actual: actual.description)
+        }
     }
 
     private func digest(_ source: any ByteStream) -> any DigestStream {

@@ -21,22 +21,27 @@ struct ImageReadOptions: ParsableArguments {
                          help: "Skip the digest and diff_id checks, for archives you built and trust: much faster on uncompressed layers (their file data is seeked over, not read).")
     var noVerify = false
 
-    /// Opens the image and streams its layers once, keeping the contents `capture` asks for.
-    func read(_ reference: String, capture: @escaping @Sendable (Image) -> @Sendable (String, Int64) -> Int,
-              inspector: @escaping @Sendable (String, Int64, UInt32) -> (any ContentInspector)? = { _, _, _ in nil })
-        throws(UsageError) -> (Image, [LayerChanges]) {
+    /// Opens the image, streams its layers once, keeping the contents `capture` asks for, and
+    /// analyses them; the analysis may overlap the last digest checks, and its result is returned
+    /// only when they pass.
+    func read<Analysis>(_ reference: String, capture: @escaping @Sendable (Image) -> @Sendable (String, Int64) -> Int,
+                        inspector: @escaping @Sendable (String, Int64, UInt32) -> (any ContentInspector)? = { _, _, _ in nil },
+                        analysing analyse: (Image, [LayerChanges]) throws(UsageError) -> Analysis) throws(UsageError) -> Analysis {
+        let outcome: Result<Analysis, UsageError>
         do {
             let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
             let image = try ImageLoader.load(reference, platform: wanted)
             let progress = ScanProgress(total: image.layers.count)
             var reader = LayerReader(verifiesDigests: !noVerify, capture: capture(image))
             reader.inspector = inspector
-            let changes = try LayerScan.read(image, with: reader, progress: progress.layerDone)
-            progress.finish()
-            return (image, changes)
+            outcome = try LayerScan.read(image, with: reader, progress: progress.layerDone) { changes in
+                progress.finish()
+                return Result { () throws(UsageError) -> Analysis in try analyse(image, changes) }
+            }
         } catch {
             throw UsageError(message: error.description)
         }
+        return try outcome.get()
     }
 }
 
@@ -93,15 +98,16 @@ struct ImageOptions: ParsableArguments {
         let inspector: @Sendable (String, Int64, UInt32) -> (any ContentInspector)? = { path, size, mode in
             cataloguing ? SoftwareBill.inspector(path: path, size: size, mode: mode) : nil
         }
-        let (image, changes) = try reading.read(reference, capture: capture, inspector: inspector)
-        var review: VulnerabilityReview?
-        if let advisories {
-            let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: "", documentID: "")
-            review = try VulnerabilityScan.review(bill, database: advisories, configuration: configuration, today: settings.today)
+        return try reading.read(reference, capture: capture, inspector: inspector) { (image, changes) throws(UsageError) in
+            var review: VulnerabilityReview?
+            if let advisories {
+                let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: "", documentID: "")
+                review = try VulnerabilityScan.review(bill, database: advisories, configuration: configuration, today: settings.today)
+            }
+            return ImageLinter(configuration: configuration, options: settings.build)
+                .check(reference: reference, image: image, imageConfiguration: image.configuration, changes: changes, dockerfile: dockerfile,
+                       additionalFindings: { placement in review?.findings(placement: placement) ?? [] })
         }
-        return ImageLinter(configuration: configuration, options: settings.build)
-            .check(reference: reference, image: image, imageConfiguration: image.configuration, changes: changes, dockerfile: dockerfile,
-                   additionalFindings: { placement in review?.findings(placement: placement) ?? [] })
     }
 }
 

@@ -35,11 +35,14 @@ struct SBOMCommand: ParsableCommand {
         } else {
             chosen = isatty(STDOUT_FILENO) == 1 ? .table : .json
         }
-        let (image, changes) = try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted }, inspector: SoftwareBill.inspector)
-        let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: DocumentStamp.now(),
-                                documentID: DocumentStamp.uuid())
+        let (bill, document) = try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted },
+                                                inspector: SoftwareBill.inspector) { image, changes in
+            let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: DocumentStamp.now(),
+                                    documentID: DocumentStamp.uuid())
+            return (bill, chosen.render(bill))
+        }
         for warning in bill.warnings { Output.error("plimsoll: warning: \(warning)\n") }
-        Output.standard(chosen.render(bill))
+        Output.standard(document)
     }
 }
 

@@ -85,9 +85,11 @@ struct ScanCommand: ParsableCommand {
             return (bill, LayerPlacement(reference: sbom, origins: [], dockerfile: nil))
         }
         let reference = reference ?? "-"
-        let (image, changes) = try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted }, inspector: SoftwareBill.inspector)
-        let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: DocumentStamp.now(), documentID: DocumentStamp.uuid())
-        return (bill, LayerPlacement(reference: reference, imageConfiguration: image.configuration, layerCount: changes.count,
-                                     dockerfile: dockerfile, options: BuildOptions()))
+        return try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted }, inspector: SoftwareBill.inspector) { image, changes in
+            let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: DocumentStamp.now(),
+                                    documentID: DocumentStamp.uuid())
+            return (bill, LayerPlacement(reference: reference, imageConfiguration: image.configuration, layerCount: changes.count,
+                                         dockerfile: dockerfile, options: BuildOptions()))
+        }
     }
 }

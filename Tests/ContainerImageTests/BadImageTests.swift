@@ -39,6 +39,23 @@ import Testing
         }
     }
 
+    /// The largest uncompressed layer is hashed while the others are walked and analysed; a
+    /// mismatch there must still withhold the analysis.
+    @Test func anAnalysisIsWithheldUntilTheLargestLayerIsVerified() throws {
+        let directory = TemporaryDirectory()
+        let fixture = sampleImage(.none)
+        try fixture.writeOCILayout(to: directory.url)
+        let digest = fixture.blobs().layerDigests[0]
+        let image = try ImageLoader.load(directory.url.path)
+        #expect(try LayerScan.read(image, with: LayerReader()) { $0.map(\.entries.count) } == [5, 1])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: blobPath(directory, digest))))
+        bytes[bytes.count - 1600] ^= 0x01  // the end of pkgcache.bin's data: the tar still walks
+        try Data(bytes).write(to: URL(fileURLWithPath: blobPath(directory, digest)))
+        #expect(throws: ImageError.digestMismatch(what: "layer 0 blob", expected: digest, actual: sha256(bytes))) {
+            try LayerScan.read(image, with: LayerReader()) { $0.count }
+        }
+    }
+
     @Test func aWrongDiffIDIsAnError() throws {
         let tar = oneFileTar()
         let directory = TemporaryDirectory()
