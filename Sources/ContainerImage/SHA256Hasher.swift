@@ -1,27 +1,22 @@
 import CLibcrypto
 
-/// Streaming SHA-256 over libcrypto's EVP interface, which uses the CPU's SHA extensions.
+/// Streaming SHA-256 over libcrypto's low-level interface, which uses the CPU's SHA extensions and,
+/// unlike EVP, initialises nothing else of the library.
 final class SHA256Hasher {
-    private let context: OpaquePointer
+    private var context = SHA256_CTX()
 
     init() {
-        // EVP_MD_CTX_new fails only when malloc fails, where nothing else would work either.
-        guard let context = EVP_MD_CTX_new() else { preconditionFailure("out of memory for a SHA-256 context") }
-        self.context = context
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        SHA256_Init(&context)
     }
-
-    deinit { EVP_MD_CTX_free(context) }
 
     func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        EVP_DigestUpdate(context, base, bytes.count)
+        SHA256_Update(&context, base, bytes.count)
     }
 
     func finish() -> Digest {
         var output = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        EVP_DigestFinal_ex(context, &output, &length)
+        SHA256_Final(&output, &context)
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
