@@ -1,3 +1,5 @@
+import ByteSearch
+
 /// Licenses of Debian packages, which dpkg's database does not record: read from each package's
 /// `/usr/share/doc/<package>/copyright` the way syft reads it, as the first word of every
 /// `License:` field and every `/usr/share/common-licenses/<name>` reference, deduplicated and sorted.
@@ -10,26 +12,40 @@ enum DebianCopyright {
         return !package.isEmpty && !package.contains("/")
     }
 
+    /// Both patterns are searched for in the whole file, not line by line: a copyright file can
+    /// have thousands of lines, and the license names cannot span one.
     static func licenses(_ content: [UInt8]) -> [String] {
         var found = Set<String>()
-        for line in content.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            if line.starts(with: fieldPrefix) {
-                let value = line.dropFirst(fieldPrefix.count).prefix { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
-                if let license = single(value) { found.insert(license) }
-            }
-            var rest = line[...]
-            while let reference = rest.firstIndex(ofBytes: referencePrefix) {
-                let after = rest[(reference + referencePrefix.count)...]
-                let name = after.prefix(while: isNameByte)
-                if let license = single(name) { found.insert(license) }
-                rest = after
-            }
+        var fields = offsets(after: lineFieldPrefix, in: content)
+        if content.starts(with: fieldPrefix) { fields.append(fieldPrefix.count) }
+        for start in fields {
+            let value = content[start...].prefix { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }
+            if let license = single(value) { found.insert(license) }
+        }
+        for start in offsets(after: referencePrefix, in: content) {
+            if let license = single(content[start...].prefix(while: isNameByte)) { found.insert(license) }
         }
         return found.sorted()
     }
 
     private static let fieldPrefix = Array("License: ".utf8)
+    private static let lineFieldPrefix = Array("\nLicense: ".utf8)
     private static let referencePrefix = Array("/usr/share/common-licenses/".utf8)
+
+    /// The offset just past every occurrence of `pattern`.
+    private static func offsets(after pattern: [UInt8], in content: [UInt8]) -> [Int] {
+        content.withUnsafeBytes { text in
+            pattern.withUnsafeBytes { needle in
+                var found: [Int] = []
+                var from = 0
+                while let offset = ByteSearch.firstOffset(of: needle, in: text, from: from) {
+                    found.append(offset + pattern.count)
+                    from = offset + pattern.count
+                }
+                return found
+            }
+        }
+    }
 
     /// The characters of a license file name: letters, digits, `_`, `.` and `-`.
     private static func isNameByte(_ byte: UInt8) -> Bool {

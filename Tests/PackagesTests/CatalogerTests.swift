@@ -36,6 +36,11 @@ func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease
             Comment: see /usr/share/common-licenses/GPL-2, and /usr/share/common-licenses/LGPL-2.1.
             """.utf8)
         #expect(DebianCopyright.licenses(copyright) == ["Expat", "GPL-2", "GPL-2+", "LGPL-2.1"])
+        // A field on the first line, CRLF line ends, a reference at the very end, a field name
+        // inside a line (not a field) and a value cut short by the file's end.
+        let edges = Array("License: MIT\r\nFiles: x\r\n X-License: Zlib\r\nLicense: BSD-2-clause\r\nsee /usr/share/common-licenses/Apache-2.0".utf8)
+        #expect(DebianCopyright.licenses(edges) == ["Apache-2.0", "BSD-2-clause", "MIT"])
+        #expect(DebianCopyright.licenses(Array("License: ".utf8)).isEmpty && DebianCopyright.licenses(Array("x\nLicense: ISC".utf8)) == ["ISC"])
         // The doc directory of a binary package is often a link to its source's.
         var layer = TarBuilder()
         layer.file("etc/os-release", Array("ID=debian\nVERSION_ID=\"12\"\n".utf8))
