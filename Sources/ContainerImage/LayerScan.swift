@@ -29,7 +29,7 @@ public enum LayerScan {
         let walker = configured
         configured.verifiesDigests = false
         let seeking = configured
-        let walk = Walk(image: image, separate: separate?.index)
+        let queue = LayerQueue(image: image, separate: separate?.index)
         let results = Mutex<[LayerChanges?]>(Array(repeating: nil, count: image.layers.count))
         let perform: @Sendable (LayerBlob) -> Void = { layer in
             guard failure.isEmpty else { return }
@@ -46,13 +46,13 @@ public enum LayerScan {
             // After its hash, this thread helps walk the layers that are left.
             DispatchQueue.global().async(group: hashing) {
                 do throws(ImageError) { try reader.verifyUncompressed(separate) } catch { failure.record(error) }
-                walk.run(perform)
+                queue.run(perform)
             }
         }
         DispatchQueue.concurrentPerform(iterations: max(1, ProcessInfoCores.count - (separate == nil ? 0 : 1))) { _ in
-            walk.run(perform)
+            queue.run(perform)
         }
-        walk.waitUntilDone()
+        queue.waitUntilDone()
         if let error = failure.first {
             hashing.wait()
             throw failure.first ?? error
@@ -75,7 +75,7 @@ public enum LayerScan {
 
 /// The layers to walk, handed out largest first to whichever thread asks, and a wait for the last
 /// one to finish (which another thread may still be walking when the list runs out).
-private final class Walk: Sendable {
+private final class LayerQueue: Sendable {
     private let layers: [LayerBlob]
     private let next = Atomic<Int>(0)
     private let finished = DispatchGroup()
