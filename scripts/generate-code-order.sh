@@ -47,19 +47,20 @@ for index in "${!runs[@]}"; do
 done
 
 # Callgrind names each function once per file as `fn=(id) name` (later mentions use the id alone);
-# `'2` marks a recursion level. One section per function is named `.text.<symbol>`.
+# `'2` marks a recursion level. One section per function is named `.text.<symbol>`. Each run adds
+# the functions earlier runs did not execute, sorted so that regenerating gives a small diff.
 python3 - "$work" scripts/code-order.txt <<'PY'
 import glob, os, re, sys
 seen, order = set(), []
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "run*.out")), key=lambda p: int(re.findall(r"\d+", os.path.basename(p))[0])):
+    new = set()
     for line in open(path, errors="replace"):
         match = re.match(r"^c?fn=\(\d+\) (\S+)$", line.rstrip("\n"))
-        if not match:
-            continue
-        name = re.sub(r"'\d+$", "", match.group(1))
-        if name not in seen and not name.startswith("0x"):
-            seen.add(name)
-            order.append(name)
+        if match:
+            new.add(re.sub(r"'\d+$", "", match.group(1)))
+    added = sorted(name for name in new - seen if not name.startswith("0x"))
+    seen |= new
+    order += added
 with open(sys.argv[2], "w") as out:
     out.writelines(f".text.{name}\n" for name in order)
 print(f"{len(order)} functions written to {sys.argv[2]}")
