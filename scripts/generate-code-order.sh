@@ -65,3 +65,5 @@ with open(sys.argv[2], "w") as out:
     out.writelines(f".text.{name}\n" for name in order)
 print(f"{len(order)} functions written to {sys.argv[2]}")
 PY
+# SwiftPM does not track the ordering file, so make the next release build link again.
+rm -f "$PLIMSOLL"
