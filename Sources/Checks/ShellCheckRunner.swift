@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import BuildContext
+import ContainerImage
 import Dispatch
 import Synchronization
 
@@ -106,7 +107,7 @@ public struct ShellCheckRunner: Sendable {
             close(descriptor)
             guard complete else { return [:] }
         }
-        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let cores = ProcessInfoCores.count
         // Below a few dozen scripts a second process costs more start-up than it saves.
         let perProcess = paths.count < 48 ? paths.count : min(1024, (paths.count + cores - 1) / cores)
         let chunks = stride(from: 0, to: scripts.count, by: perProcess).map { $0..<min($0 + perProcess, scripts.count) }

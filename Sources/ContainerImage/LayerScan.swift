@@ -1,7 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
 
 /// Reads all layers of an image concurrently (they are independent until the union), largest first
@@ -122,13 +119,3 @@ private final class FirstFailure: Sendable {
     }
 }
 
-/// The number of cores this process may use.
-enum ProcessInfoCores {
-    static let count: Int = {
-        #if canImport(Glibc)
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        #else
-        return 1
-        #endif
-    }()
-}
