@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ContainerImage", targets: ["ContainerImage"]),
         .library(name: "Packages", targets: ["Packages"]),
         .library(name: "Advisories", targets: ["Advisories"]),
+        .library(name: "Audit", targets: ["Audit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ByteSearch"),
+        .target(name: "HostSystem"),
         .target(name: "DockerfileSyntax", dependencies: ["ByteSearch"]),
         .target(name: "BuildContext", dependencies: ["DockerfileSyntax"]),
         .target(name: "SecretScanning", dependencies: ["ByteSearch"]),
@@ -36,12 +38,15 @@ let package = Package(
         // import it, and a one-file lint pays CoreFoundation's start-up.
         .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
-        .target(name: "Reports", dependencies: ["Checks", "ContainerImage", "Packages", "Advisories"],
+        // The pipeline the CLI and a server share: source → model → audit → findings, no arguments or terminals.
+        .target(name: "Audit", dependencies: ["HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks"],
+                swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
+        .target(name: "Reports", dependencies: ["Audit", "Checks", "ContainerImage", "Packages", "Advisories"],
                 swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         .executableTarget(
             name: "PlimsollCLI",
             dependencies: [
-                "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks", "Reports",
+                "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks", "Audit", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
@@ -54,8 +59,9 @@ let package = Package(
         .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage", "ImageFixtures"]),
         .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage", "ImageFixtures", "CSQLite"]),
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "Packages", "ImageFixtures"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage", "Packages", "Advisories", "Reports"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage", "Packages", "Advisories", "Audit", "Reports"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Checks", "Advisories", "Packages", "DockerfileSyntax"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Audit", "Checks", "Packages", "ContainerImage"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports", "ImageFixtures"]),
     ],
     swiftLanguageModes: [.v6]

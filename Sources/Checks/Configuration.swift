@@ -8,7 +8,7 @@ public struct Configuration: Sendable, Equatable {
     public var severityOverrides: [String: Severity]
     /// When non-empty, base images must come from one of these registries.
     public var trustedRegistries: [String]
-    public var failOn: FailThreshold?
+    public var failOn: FindingThreshold?
     /// Option values per rule id.
     public var ruleOptions: [String: [String: Int]]
     /// Required labels and the type of their values (hadolint's `label-schema`).
@@ -25,7 +25,7 @@ public struct Configuration: Sendable, Equatable {
     public var shellcheck: ShellCheckChoice = .automatic
 
     public init(ignored: Set<String> = [], severityOverrides: [String: Severity] = [:], trustedRegistries: [String] = [],
-                failOn: FailThreshold? = nil, ruleOptions: [String: [String: Int]] = [:]) {
+                failOn: FindingThreshold? = nil, ruleOptions: [String: [String: Int]] = [:]) {
         self.ignored = ignored
         self.severityOverrides = severityOverrides
         self.trustedRegistries = trustedRegistries

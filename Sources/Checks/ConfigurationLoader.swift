@@ -47,8 +47,8 @@ public enum ConfigurationLoader {
             case "trusted-registries", "trustedRegistries":
                 configuration.trustedRegistries = try strings(value, key: key, path: path)
             case "fail-on", "failure-threshold":
-                guard let text = value as? String, let threshold = FailThreshold(text) else {
-                    throw fail("'\(key)' must be one of \(FailThreshold.choices)")
+                guard let text = value as? String, let threshold = FindingThreshold(text) else {
+                    throw fail("'\(key)' must be one of \(FindingThreshold.choices)")
                 }
                 configuration.failOn = threshold
             case "label-schema", "labelSchema":

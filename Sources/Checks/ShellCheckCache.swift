@@ -28,16 +28,6 @@ public struct ShellCheckCache: Sendable {
         self.identity = Array(identity.utf8)
     }
 
-    /// `PLIMSOLL_CACHE_DIR`, else `$XDG_CACHE_HOME/plimsoll`, else `~/.cache/plimsoll`.
-    public static func defaultDirectory() -> String? {
-        func variable(_ name: String) -> String? {
-            guard let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty else { return nil }
-            return value
-        }
-        if let explicit = variable("PLIMSOLL_CACHE_DIR") { return explicit }
-        if let cache = variable("XDG_CACHE_HOME") { return cache + "/plimsoll" }
-        return variable("HOME").map { $0 + "/.cache/plimsoll" }
-    }
 
     private static func userConfigurationFiles() -> [String] {
         var files: [String] = []

@@ -19,6 +19,11 @@ public struct PackageLocation: Sendable, Hashable {
     public var path: String
     /// 0-based filesystem layer that wrote the file.
     public var layer: Int
+
+    public init(path: String, layer: Int) {
+        self.path = path
+        self.layer = layer
+    }
 }
 
 /// One package found in an image.

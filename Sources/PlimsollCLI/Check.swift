@@ -1,12 +1,8 @@
 import Advisories
 import ArgumentParser
+import Audit
 import Checks
 import Reports
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,57 +30,22 @@ struct Check: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let shared = options.values
-        let files = try DockerfileFinder.find(in: directory)
-        guard !files.isEmpty || image != nil else {
-            Output.error("plimsoll: no Dockerfile found under \(directory)\n")
+        let settings = try options.values.settings(configurationDirectory: directory)
+        var advisories: AdvisoryDatabase?
+        var notes: [AuditNote] = []
+        if image != nil {
+            let (database, note) = try database.location.openIfPresent()
+            advisories = database
+            notes += note.map { [$0] } ?? []
+        }
+        let audit = ProjectAudit(settings: settings.audit, reading: try imageOptions.reading.values, limits: try imageOptions.limits)
+        var report = try audit.run(directory, image: image, dockerfile: dockerfile, advisories: advisories)
+        report.notes = notes + report.notes
+        guard !report.files.isEmpty || image != nil else {
+            Output.notes(report.notes)
             return
         }
-        let settings = try shared.settings(configurationDirectory: directory)
-        let linter = settings.linter()
-        var results: [LintReport.FileResult] = []
-        var contexts: [ContextReport] = []
-        let sources = try files.map { (path) throws(UsageError) in try shared.readDockerfile(path) }
-        // All files at once, so their RUN scripts share ShellCheck processes.
-        let findings = linter.lint(sources)
-        for (index, path) in files.enumerated() {
-            let contextDirectory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-            let context = try shared.checkContext(contextDirectory, dockerfile: sources[index], settings: settings)
-            contexts.append(context)
-            results.append(LintReport.FileResult(path: path, findings: findings[index] + context.findings))
-        }
-        var imageReport: ImageReport?
-        if let image {
-            let built = try builtFrom(files)
-            imageReport = try imageOptions.inspect(image, dockerfile: try built.map { (path) throws(UsageError) in try shared.readDockerfile(path) },
-                                                   settings: settings, advisories: try advisories())
-            for finding in imageReport?.findings ?? [] {
-                if let index = results.firstIndex(where: { $0.path == finding.file }) {
-                    results[index].findings.append(finding)
-                } else {
-                    results.append(LintReport.FileResult(path: finding.file, findings: [finding]))
-                }
-            }
-        }
-        let status = shared.finish(LintReport(files: results, context: .perDockerfile(contexts), image: imageReport), settings: settings)
+        let status = options.values.finish(report, settings: settings)
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// The advisory database when there is one; without it the image is checked without vulnerabilities, and the user is told how to add them.
-    private func advisories() throws(UsageError) -> AdvisoryDatabase? {
-        guard access(database.resolved, F_OK) == 0 else {
-            Output.error("plimsoll: note: no advisory database at \(database.resolved), so known vulnerabilities were not checked; get one with `plimsoll db update`\n")
-            return nil
-        }
-        return try database.open(readOnly: true)
-    }
-
-    /// The Dockerfile to join the image with: `--dockerfile`, else DIR/Dockerfile, else the only one found.
-    private func builtFrom(_ files: [String]) throws(UsageError) -> String? {
-        if let dockerfile { return dockerfile }
-        let standard = directory == "." ? "Dockerfile" : directory + "/Dockerfile"
-        if files.contains(standard) { return standard }
-        if files.count <= 1 { return files.first }
-        throw UsageError(message: "\(files.count) Dockerfiles found; name the one the image was built from with --dockerfile")
     }
 }

@@ -3,6 +3,7 @@ import Checks
 import DockerfileSyntax
 import BuildContext
 import Reports
+import Audit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,7 +15,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String = "text"
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: \(FailThreshold.choices). Default: warning, or fail-on from the configuration.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: \(FindingThreshold.choices). Default: warning, or fail-on from the configuration.")
     var failOn: String?
 
     @ArgumentParser.Flag(name: .customLong("no-color"), help: "Never colour the text output (also off when NO_COLOR is set or stdout is not a terminal).")
@@ -79,36 +80,14 @@ struct CommonValues: Sendable, Equatable {
         return BuildOptions(buildArguments: values, target: target)
     }
 
-    /// The configuration from `--config`, or the nearest `.plimsoll.yaml` from `directory` upward.
-    func loadConfiguration(searchingFrom directory: String) throws(UsageError) -> Configuration {
-        try Self.loadConfiguration(configPath, searchingFrom: directory)
-    }
-
-    static func loadConfiguration(_ configPath: String?, searchingFrom directory: String) throws(UsageError) -> Configuration {
-        let path: String
-        if let configPath {
-            path = configPath
-        } else if let found = InputFiles.findUpward(ConfigurationLoader.fileName, from: directory) {
-            path = found
-        } else {
-            return Configuration()
-        }
-        let bytes = try InputFiles.read(path, limit: 1 << 20)
-        do {
-            return try ConfigurationLoader.load(yaml: String(decoding: bytes, as: UTF8.self), path: path)
-        } catch {
-            throw UsageError(message: error.description)
-        }
-    }
-
-    func threshold(_ configuration: Configuration) throws(UsageError) -> FailThreshold {
+    func threshold(_ configuration: Configuration) throws(UsageError) -> FindingThreshold {
         if let failOn {
-            guard let threshold = FailThreshold(failOn) else {
-                throw UsageError(message: "--fail-on '\(failOn)' is not one of \(FailThreshold.choices)")
+            guard let threshold = FindingThreshold(failOn) else {
+                throw UsageError(message: "--fail-on '\(failOn)' is not one of \(FindingThreshold.choices)")
             }
             return threshold
         }
-        return configuration.failOn ?? .severity(.warning)
+        return configuration.failOn ?? .level(.warning)
     }
 
     var useColor: Bool {
@@ -121,74 +100,32 @@ struct CommonValues: Sendable, Equatable {
     /// Everything a run needs before it reads any input; fails early on bad options or configuration.
     struct RunSettings {
         var format: ReportFormat
-        var configuration: Configuration
-        var threshold: FailThreshold
-        var build: BuildOptions
-        /// Days since 1970-01-01 for date-dependent rules; `PLIMSOLL_TODAY=YYYY-MM-DD` fixes it for reproducible runs.
-        var today: Int
-        var shellcheck: ShellCheckRunner?
-
-        func linter() -> Linter {
-            Linter(configuration: configuration, options: build, today: today, shellcheck: shellcheck)
-        }
+        var threshold: FindingThreshold
+        var audit: AuditSettings
     }
 
-    func settings(configurationDirectory: String) throws(UsageError) -> RunSettings {
+    func settings(configurationDirectory: String) throws -> RunSettings {
         let format = try reportFormat()
-        let configuration = try loadConfiguration(searchingFrom: configurationDirectory)
-        let today = try Self.today()
-        return RunSettings(format: format, configuration: configuration, threshold: try threshold(configuration), build: try buildOptions(),
-                           today: today, shellcheck: try shellcheckRunner(configuration))
+        let configuration = try ConfigurationFile.load(configPath, searchingFrom: configurationDirectory)
+        let today = try AuditSettings.today()
+        let audit = AuditSettings(configuration: configuration, build: try buildOptions(), today: today, shellcheck: try shellcheckRunner(configuration))
+        return RunSettings(format: format, threshold: try threshold(configuration), audit: audit)
     }
 
-    /// The command line decides first, then the configuration; by default ShellCheck runs when it is on PATH.
-    func shellcheckRunner(_ configuration: Configuration) throws(UsageError) -> ShellCheckRunner? {
+    /// The command line decides first, then the configuration.
+    func shellcheckRunner(_ configuration: Configuration) throws -> ShellCheckRunner? {
         if noShellcheck {
             guard shellcheck == nil else { throw UsageError(message: "--shellcheck and --no-shellcheck contradict each other") }
             return nil
         }
-        let executable: String
-        switch shellcheck.map(ShellCheckChoice.executable) ?? configuration.shellcheck {
-        case .off:
-            return nil
-        case .automatic:
-            guard let found = ShellCheckRunner.onPath() else { return nil }
-            executable = found
-        case .executable(let path):
-            guard access(path, X_OK) == 0 else {
-                throw UsageError(message: "\(shellcheck == nil ? "shellcheck in the configuration" : "--shellcheck") \(path) is not an executable file")
-            }
-            executable = path
-        }
-        let cache = noCache ? nil : ShellCheckCache.defaultDirectory().flatMap { ShellCheckCache(directory: $0, executable: executable) }
-        return ShellCheckRunner(executable: executable, cache: cache)
+        let choice = shellcheck.map(ShellCheckChoice.executable) ?? configuration.shellcheck
+        let origin = shellcheck == nil ? "shellcheck in the configuration" : "--shellcheck"
+        return try ShellCheckSetup.runner(choice, usesCache: !noCache, origin: origin)
     }
 
-    /// Days since 1970-01-01; `PLIMSOLL_TODAY=YYYY-MM-DD` fixes it for reproducible runs.
-    static func today() throws(UsageError) -> Int {
-        guard let fixed = getenv("PLIMSOLL_TODAY") else { return CivilDate.today }
-        guard let day = CivilDate.days(String(cString: fixed)) else {
-            throw UsageError(message: "PLIMSOLL_TODAY must be a date like 2026-11-28")
-        }
-        return day
-    }
-
-    /// Reads a Dockerfile given on the command line (`-` is standard input).
-    func readDockerfile(_ path: String) throws(UsageError) -> SourceFile {
-        SourceFile(path: path, bytes: path == "-" ? try InputFiles.readStandardInput() : try InputFiles.read(path))
-    }
-
-    /// Runs the context checks for one Dockerfile (or none) and its context directory.
-    func checkContext(_ directory: String, dockerfile: SourceFile?, settings: RunSettings) throws(UsageError) -> ContextReport {
-        do {
-            return try ContextLinter(configuration: settings.configuration, options: settings.build).check(context: directory, dockerfile: dockerfile)
-        } catch {
-            throw UsageError(message: error.message)
-        }
-    }
-
-    /// Prints the report and returns the exit status.
-    func finish(_ report: LintReport, settings: RunSettings) -> Int32 {
+    /// Prints the notes and the report and returns the exit status.
+    func finish(_ report: AuditReport, settings: RunSettings) -> Int32 {
+        Output.notes(report.notes)
         Output.standard(settings.format.render(report, color: useColor && settings.format == .text))
         return report.findings.contains { settings.threshold.isMet(by: $0.severity) } ? 1 : 0
     }

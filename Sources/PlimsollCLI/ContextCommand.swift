@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import BuildContext
 import Checks
 import DockerfileSyntax
@@ -28,20 +29,12 @@ struct ContextCommand: ParsableCommand {
         let defaultPath = directory.hasSuffix("/") ? directory + "Dockerfile" : directory + "/Dockerfile"
         var source: SourceFile?
         if let dockerfile {
-            source = try shared.readDockerfile(dockerfile)
+            source = try SourceFile.dockerfile(dockerfile)
         } else if FileReader.exists(defaultPath) {
-            source = try shared.readDockerfile(defaultPath)
+            source = try SourceFile.dockerfile(defaultPath)
         }
-        let report = try shared.checkContext(directory, dockerfile: source, settings: settings)
-        var byFile: [String: [Finding]] = [:]
-        var order: [String] = []
-        for finding in report.findings {
-            if byFile[finding.file] == nil { order.append(finding.file) }
-            byFile[finding.file, default: []].append(finding)
-        }
-        let files = order.map { LintReport.FileResult(path: $0, findings: byFile[$0] ?? []) }
-        let status = shared.finish(LintReport(files: files.isEmpty ? [.init(path: directory, findings: [])] : files, context: .single(report)),
-                                    settings: settings)
+        let report = try settings.audit.checkContext(directory, dockerfile: source)
+        let status = shared.finish(AuditReport(context: report, directory: directory), settings: settings)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,5 +1,6 @@
 import Advisories
 import ArgumentParser
+import Audit
 import BuildContext
 #if canImport(Glibc)
 import Glibc
@@ -7,38 +8,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Where the advisory database lives: `--db`, then `PLIMSOLL_DB`, then `~/.cache/plimsoll/advisories.sqlite`.
+/// `--db`: where the advisory database lives.
 struct DatabaseLocation: ParsableArguments {
-    @Option(name: .customLong("db"), help: "The advisory database. Default: $PLIMSOLL_DB, or ~/.cache/plimsoll/advisories.sqlite.")
+    @Option(name: .customLong("db"), help: "The advisory database. Default: $PLIMSOLL_DB, or advisories.sqlite in the cache directory ($PLIMSOLL_CACHE_DIR, else $XDG_CACHE_HOME/plimsoll, else ~/.cache/plimsoll).")
     var path: String?
 
-    var resolved: String {
-        if let path { return path }
-        if let environment = getenv("PLIMSOLL_DB"), environment.pointee != 0 { return String(cString: environment) }
-        let home = getenv("HOME").map { String(cString: $0) } ?? "."
-        return home + "/.cache/plimsoll/advisories.sqlite"
-    }
-
-    /// The path, with its directory created so a new database can be written there.
-    func prepared() -> String {
-        let path = resolved
-        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        if !directory.isEmpty { _ = mkdir(directory, 0o755) }
-        return path
-    }
-
-    func open(readOnly: Bool) throws(UsageError) -> AdvisoryDatabase {
-        let path = resolved
-        if readOnly, access(path, F_OK) != 0 {
-            throw UsageError(message: "no advisory database at \(path); get one with `plimsoll db update`, or load OSV records with `plimsoll db import FILE.zip|DIR|FILE.json`")
-        }
-        if !readOnly { _ = prepared() }
-        do {
-            return try AdvisoryDatabase(path: path, readOnly: readOnly)
-        } catch {
-            throw UsageError(message: error.description)
-        }
-    }
+    var location: AdvisoryLocation { AdvisoryLocation(path) }
 }
 
 struct DatabaseCommand: ParsableCommand {
@@ -63,7 +38,7 @@ struct DatabaseImport: ParsableCommand {
         for source in sources {
             records.append(try OSVSources.read(source))
         }
-        let store = try database.open(readOnly: false)
+        let store = try database.location.open(readOnly: false)
         let summary: AdvisoryDatabase.ImportSummary
         do {
             summary = try store.importRecords(from: OSVSourceList(records), updated: DocumentStamp.now())
@@ -73,7 +48,7 @@ struct DatabaseImport: ParsableCommand {
         ImportNotes.print(summary)
         Output.standard("""
             imported \(summary.imported) new, \(summary.replaced) updated, \(summary.unchanged) unchanged, \
-            \(summary.rejected.count) rejected records into \(database.resolved)\n
+            \(summary.rejected.count) rejected records into \(database.location.path)\n
             """)
     }
 }
@@ -103,7 +78,7 @@ struct DatabaseUpdate: ParsableCommand {
         }
         let update = AdvisoryUpdate(mirror: base, ecosystems: ecosystems.isEmpty ? AdvisoryUpdate.defaultEcosystems : ecosystems,
                                     progress: isatty(STDERR_FILENO) != 0)
-        let path = database.prepared()
+        let path = database.location.prepared()
         do {
             try update.run(database: path, updated: DocumentStamp.now()) { ecosystem, result in
                 switch result {
@@ -126,14 +101,14 @@ struct DatabaseInfo: ParsableCommand {
     @OptionGroup var database: DatabaseLocation
 
     func run() throws {
-        let store = try database.open(readOnly: true)
+        let store = try database.location.open(readOnly: true)
         let info: (ecosystems: [(String, Int)], records: Int, updated: String?)
         do {
             info = try store.info()
         } catch {
             throw UsageError(message: error.description)
         }
-        var text = "\(database.resolved): \(info.records) records, last updated \(info.updated ?? "never")\n"
+        var text = "\(database.location.path): \(info.records) records, last updated \(info.updated ?? "never")\n"
         for (ecosystem, count) in info.ecosystems { text += "  \(ecosystem): \(count)\n" }
         Output.standard(text)
     }
@@ -158,7 +133,7 @@ enum ImportNotes {
 
 /// OSV records from the forms `db import` takes.
 enum OSVSources {
-    static func read(_ source: String) throws(UsageError) -> any OSVRecordSource {
+    static func read(_ source: String) throws -> any OSVRecordSource {
         if source.hasSuffix(".zip") {
             do {
                 return try OSVArchive(contentsOf: source, name: source)
@@ -175,8 +150,8 @@ enum OSVSources {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 if name.hasSuffix(".json") { names.append(name) }
             }
-            return OSVDocuments(try names.sorted().map { name throws(UsageError) in (source + "/" + name, try InputFiles.read(source + "/" + name)) })
+            return OSVDocuments(try names.sorted().map { name in (source + "/" + name, try InputFiles.read(source + "/" + name, as: .advisoryRecord)) })
         }
-        return OSVDocuments([(source, try InputFiles.read(source))])
+        return OSVDocuments([(source, try InputFiles.read(source, as: .advisoryRecord))])
     }
 }

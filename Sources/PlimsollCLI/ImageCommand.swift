@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import Checks
 import DockerfileSyntax
 import Reports
@@ -24,12 +25,11 @@ struct ImageCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let shared = options.values
-        let settings = try shared.settings(configurationDirectory: ".")
-        let source = try dockerfile.map { (path) throws(UsageError) in try shared.readDockerfile(path) }
-        let report = try imageOptions.inspect(reference, dockerfile: source, settings: settings)
-        let status = shared.finish(LintReport(files: LintReport.FileResult.grouped(report.findings, first: source?.path ?? reference),
-                                               image: report), settings: settings)
+        let settings = try options.values.settings(configurationDirectory: ".")
+        let source = try dockerfile.map(SourceFile.dockerfile)
+        let audit = ImageAudit(settings: settings.audit, reading: try imageOptions.reading.values, limits: try imageOptions.limits)
+        let report = AuditReport(image: try audit.run(reference, dockerfile: source), first: source?.path ?? reference)
+        let status = options.values.finish(report, settings: settings)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import Checks
 import DockerfileSyntax
 import Reports
@@ -46,55 +47,15 @@ struct LintRun: Equatable {
 
     func run() throws {
         let settings = try options.settings(configurationDirectory: ".")
-        let linter = settings.linter()
-        var results: [LintReport.FileResult] = []
-        var diffs = ""
         let paths = files.isEmpty ? ["Dockerfile"] : files
-        let sources = try paths.map { path throws(UsageError) in try options.readDockerfile(path) }
-        // Fixing re-lints each file as it changes; reporting lints them all at once, so ShellCheck starts once per core.
-        let batch = fix || diff ? [] : linter.lint(sources)
-        for (index, path) in paths.enumerated() {
-            var source = sources[index]
-            var findings = fix || diff ? linter.lint(source) : batch[index]
-            if fix || diff {
-                let fixed = applyFixes(to: source, findings: findings, linter: linter)
-                if diff {
-                    diffs += UnifiedDiff.render(path: path, before: source.bytes, after: fixed)
-                    continue
-                }
-                if fixed != source.bytes, path != "-" {
-                    try FixWriter.write(fixed, to: path)
-                    source = SourceFile(path: path, bytes: fixed)
-                    findings = linter.lint(source)
-                }
-            }
-            if let context {
-                let report = try options.checkContext(context, dockerfile: source, settings: settings)
-                findings += report.findings
-            }
-            results.append(LintReport.FileResult(path: path, findings: findings))
-        }
+        let sources = try paths.map(SourceFile.dockerfile)
+        let mode: FixMode = diff ? .preview(includesUnsafe: unsafeFixes) : fix ? .write(includesUnsafe: unsafeFixes) : .report
+        let result = try LintAudit(settings: settings.audit).run(sources, context: context, fixing: mode)
         if diff {
-            Output.standard(diffs)
+            Output.standard(result.fixes.map { UnifiedDiff.render(path: $0.path, before: $0.before, after: $0.after) }.joined())
             return
         }
-        let status = options.finish(LintReport(files: results), settings: settings)
+        let status = options.finish(result.report, settings: settings)
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// Applies the chosen fixes, then lints again and applies what overlapping edits held back, as
-    /// ruff does; a few passes settle every fix plimsoll offers.
-    private func applyFixes(to source: SourceFile, findings: [Finding], linter: Linter) -> [UInt8] {
-        var current = source
-        var pending = findings
-        for _ in 0..<3 {
-            let edits = pending.compactMap(\.fix).filter { $0.safety == .safe || unsafeFixes }.flatMap(\.edits)
-            guard !edits.isEmpty else { break }
-            let fixed = FixApplier.apply(edits, to: current)
-            guard fixed != current.bytes else { break }
-            current = SourceFile(path: source.path, bytes: fixed)
-            pending = linter.lint(current)
-        }
-        return current.bytes
     }
 }

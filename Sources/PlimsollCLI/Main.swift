@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,6 +20,8 @@ enum Main {
                 try command.run()
             }
         } catch let failure as UsageError {
+            exitWithError(failure.message)
+        } catch let failure as AuditError {
             exitWithError(failure.message)
         } catch let code as ExitCode {
             exit(code.rawValue)

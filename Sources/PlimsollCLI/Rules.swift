@@ -6,7 +6,7 @@ struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List every rule, or show one rule's documentation.",
-        discussion: "ID may be a rule id (PD002), its name (apt-lists-not-removed) or an alias (DL3009).")
+        discussion: "ID may be a rule id, its name or an alias (as `plimsoll rules` lists them).")
 
     @Argument(help: "A rule to describe in full.")
     var id: String?

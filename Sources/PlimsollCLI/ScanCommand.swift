@@ -1,5 +1,6 @@
 import Advisories
 import ArgumentParser
+import Audit
 import Checks
 import ContainerImage
 import DockerfileSyntax
@@ -25,7 +26,7 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: \(VulnerabilityFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String = "text"
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a vulnerability is at or above this severity: critical, high, medium, low, never. Default: high.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a vulnerability is at or above this severity: \(VulnerabilityThreshold.choices). Default: high.")
     var failOn: String = "high"
 
     @ArgumentParser.Flag(name: .customLong("ignore-unfixed"), help: "Leave out vulnerabilities without a fixed version.")
@@ -41,55 +42,29 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var reading: ImageReadOptions
 
-    static let levels = ["low", "medium", "high", "critical"]
-
     func run() throws {
         guard let chosen = VulnerabilityFormat(rawValue: format.lowercased()) else {
             throw UsageError(message: "unknown format '\(format)' (choose from \(VulnerabilityFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        guard failOn == "never" || Self.levels.contains(failOn) else {
-            throw UsageError(message: "--fail-on '\(failOn)' is not one of critical, high, medium, low, never")
+        guard let threshold = VulnerabilityThreshold(failOn) else {
+            throw UsageError(message: "--fail-on '\(failOn)' is not one of \(VulnerabilityThreshold.choices)")
         }
+        let source: InventorySource
         switch (reference, sbom) {
         case (nil, nil): throw UsageError(message: "name an image to scan, or an SBOM with --sbom FILE")
         case (.some, .some): throw UsageError(message: "scan either an image or --sbom, not both")
-        case (nil, .some) where dockerfile != nil: throw UsageError(message: "--dockerfile needs an image: an SBOM has no layer history to join")
-        default: break
+        case (let reference?, nil): source = .image(reference)
+        case (nil, let sbom?): source = .sbom(sbom)
         }
-        let configuration = try CommonValues.loadConfiguration(configPath, searchingFrom: ".")
-        let today = try CommonValues.today()
-        let source = try dockerfile.map { (path) throws(UsageError) in SourceFile(path: path, bytes: try InputFiles.read(path)) }
-        let store = try database.open(readOnly: true)
-        let (bill, placement) = try inventory(dockerfile: source)
-        let review = try VulnerabilityScan.review(bill, database: store, configuration: configuration, today: today, ignoreUnfixed: ignoreUnfixed)
-        Output.standard(chosen.render(bill, review, placement: placement))
-        let threshold = Self.levels.firstIndex(of: failOn) ?? Self.levels.count
-        if review.reported.contains(where: { (Self.levels.firstIndex(of: $0.severity) ?? -1) >= threshold }) { throw ExitCode(1) }
-    }
-
-    /// The packages to match, from the image or the SBOM, and where findings about them go.
-    private func inventory(dockerfile: SourceFile?) throws(UsageError) -> (SoftwareBill, LayerPlacement) {
-        if let sbom {
-            let bytes = try InputFiles.read(sbom, limit: 512 << 20)
-            let inventory: CycloneDXInventory.Inventory
-            do {
-                inventory = try CycloneDXInventory.read(bytes)
-            } catch {
-                throw UsageError(message: "\(sbom): \(error.description)")
-            }
-            if inventory.skipped > 0 {
-                Output.error("plimsoll: note: \(inventory.skipped) components of \(sbom) have no purl of a type plimsoll matches (deb, rpm, apk, pypi, npm, golang, maven, gem, cargo)\n")
-            }
-            let bill = SoftwareBill(reference: sbom, image: nil, distribution: inventory.distribution, packages: inventory.packages, warnings: [],
-                                    created: DocumentStamp.now(), documentID: DocumentStamp.uuid())
-            return (bill, LayerPlacement(reference: sbom, origins: [], dockerfile: nil))
-        }
-        let reference = reference ?? "-"
-        return try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted }, inspector: SoftwareBill.inspector) { image, changes in
-            let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: DocumentStamp.now(),
-                                    documentID: DocumentStamp.uuid())
-            return (bill, LayerPlacement(reference: reference, imageConfiguration: image.configuration, layerCount: changes.count,
-                                         dockerfile: dockerfile, options: BuildOptions()))
-        }
+        try InventoryAudit.check(source, joinsDockerfile: dockerfile != nil)
+        let settings = AuditSettings(configuration: try ConfigurationFile.load(configPath, searchingFrom: "."), today: try AuditSettings.today())
+        let built = try dockerfile.map(SourceFile.dockerfile)
+        let store = try database.location.open(readOnly: true)
+        let inventory = try InventoryAudit(reading: try reading.values).read(source, dockerfile: built)
+        Output.notes(inventory.notes)
+        let review = try VulnerabilityAudit(settings: settings, ignoresUnfixed: ignoreUnfixed).review(inventory.bill, database: store)
+        Output.notes(review.notes)
+        Output.standard(chosen.render(inventory.bill, review, placement: inventory.placement))
+        if review.reported.contains(where: { threshold.isMet(by: $0.severity) }) { throw ExitCode(1) }
     }
 }

@@ -1,9 +1,10 @@
+import Audit
 import Checks
 import DockerfileSyntax
 
 /// Checkstyle XML, which Jenkins, GitLab and reviewdog read.
 public enum CheckstyleReport {
-    public static func render(_ report: LintReport) -> String {
+    public static func render(_ report: AuditReport) -> String {
         var output = XMLText.declaration + "<checkstyle version=\"4.3\">\n"
         for file in report.files {
             output += "  <file name=\"\(XMLText.escape(file.path))\">\n"

@@ -1,9 +1,10 @@
+import Audit
 import Checks
 import DockerfileSyntax
 
 /// GitHub Actions workflow commands: one `::error file=…::message` annotation per finding.
 public enum GitHubReport {
-    public static func render(_ report: LintReport) -> String {
+    public static func render(_ report: AuditReport) -> String {
         var output = ""
         for finding in report.findings {
             let command: String

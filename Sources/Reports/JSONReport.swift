@@ -1,9 +1,10 @@
+import Audit
 import Checks
 import DockerfileSyntax
 
 /// The stable JSON document (version 1).
 public enum JSONReport {
-    public static func render(_ report: LintReport) -> String {
+    public static func render(_ report: AuditReport) -> String {
         var members: [(String, JSONValue)] = [
             ("version", .number(1)),
             ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),

@@ -1,9 +1,10 @@
+import Audit
 import Checks
 import DockerfileSyntax
 
 /// JUnit XML: one test suite per file, one failing test case per finding, a passing case for a clean file.
 public enum JUnitReport {
-    public static func render(_ report: LintReport) -> String {
+    public static func render(_ report: AuditReport) -> String {
         let total = report.files.reduce(0) { $0 + max(1, $1.findings.count) }
         var output = XMLText.declaration
         output += "<testsuites name=\"plimsoll\" tests=\"\(total)\" failures=\"\(report.findings.count)\">\n"

@@ -1,3 +1,4 @@
+import Audit
 import Checks
 import DockerfileSyntax
 
@@ -5,7 +6,7 @@ import DockerfileSyntax
 public enum SARIFReport {
     static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-    public static func render(_ report: LintReport) -> String {
+    public static func render(_ report: AuditReport) -> String {
         let rules = RuleRegistry.all
         let indexByID = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let driver: JSONValue = .object([

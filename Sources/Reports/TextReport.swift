@@ -1,3 +1,4 @@
+import Audit
 import Checks
 import DockerfileSyntax
 
@@ -9,7 +10,7 @@ public struct TextReport: Sendable {
         self.color = color
     }
 
-    public func render(_ report: LintReport) -> String {
+    public func render(_ report: AuditReport) -> String {
         var output = ""
         if case .single(let context) = report.context { output += ContextText.render(context) }
         if let image = report.image { output += ImageText(color: color).render(image) }
@@ -33,7 +34,7 @@ public struct TextReport: Sendable {
         return location
     }
 
-    func summary(_ report: LintReport) -> String {
+    func summary(_ report: AuditReport) -> String {
         let files = report.files.count == 1 ? "1 file" : "\(report.files.count) files"
         let findings = report.findings
         guard !findings.isEmpty else { return "No problems found in \(files)." }

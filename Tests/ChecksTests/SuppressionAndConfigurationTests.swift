@@ -62,7 +62,7 @@ let testDay = CivilDate.days("2026-11-28") ?? 0
             """, path: "c")
         #expect(configuration.ignored == ["DL3006"])
         #expect(configuration.trustedRegistries == ["docker.io"])
-        #expect(configuration.failOn == .severity(.error))
+        #expect(configuration.failOn == .level(.error))
         #expect(configuration.severityOverrides == ["PD002": .info])
         #expect(configuration.ruleOptions == ["PD001": ["min-consecutive": 4]])
     }

@@ -60,6 +60,19 @@ import Testing
         #expect(patched.stdout.contains("cryptography 3.1.1 (PyPI)") && patched.stdout.contains("fixed in 3.1.2"))
     }
 
+    @Test func theDefaultDatabaseLivesInTheCacheDirectory() throws {
+        let scratch = try Scratch()
+        let cases: [([String: String], String)] = [
+            (["PLIMSOLL_DB": "", "PLIMSOLL_CACHE_DIR": "", "XDG_CACHE_HOME": scratch.url.path + "/xdg"], scratch.url.path + "/xdg/plimsoll/advisories.sqlite"),
+            (["PLIMSOLL_DB": "", "PLIMSOLL_CACHE_DIR": scratch.url.path + "/own", "XDG_CACHE_HOME": "/elsewhere"], scratch.url.path + "/own/advisories.sqlite"),
+            (["PLIMSOLL_DB": scratch.url.path + "/named.sqlite", "XDG_CACHE_HOME": "/elsewhere"], scratch.url.path + "/named.sqlite"),
+        ]
+        for (environment, path) in cases {
+            let info = try PlimsollBinary.run(["db", "info"], environment: environment)
+            #expect(info.status == 2 && info.stderr.hasPrefix("plimsoll: error: no advisory database at \(path);"), "\(environment): \(info.stderr)")
+        }
+    }
+
     @Test func badDatabasesAndArchivesGiveOneErrorLine() throws {
         let scratch = try Scratch()
         try Data(Self.vulnerableImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("i.tar"))

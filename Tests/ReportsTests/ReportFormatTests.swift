@@ -1,3 +1,4 @@
+import Audit
 import Checks
 import DockerfileSyntax
 import Foundation
@@ -16,7 +17,7 @@ import Testing
         RUN echo "<tag> & 'quote' 100%, done: yes"
         COPY . .
         """
-    static let report = LintReport(files: [
+    static let report = AuditReport(files: [
         .init(path: "app dir/Dockerfile", findings: Linter().lint(SourceFile(path: "app dir/Dockerfile", text: dockerfile))),
         .init(path: "clean/Dockerfile", findings: []),
         .init(path: "bad/Dockerfile", findings: Linter().lint(SourceFile(path: "bad/Dockerfile", text: "FROM a:1\nENV X\n"))),
@@ -81,7 +82,7 @@ import Testing
     @Test func githubAnnotationsEscapeData() {
         let finding = Finding(rule: BuiltinFindings.syntaxError, message: "50% done\nnext: line", file: "a,b:c",
                               range: SourceRange(start: .init(line: 3, column: 1), end: .init(line: 3, column: 5)))
-        let text = GitHubReport.render(LintReport(files: [.init(path: "a,b:c", findings: [finding])]))
+        let text = GitHubReport.render(AuditReport(files: [.init(path: "a,b:c", findings: [finding])]))
         #expect(text == "::error file=a%2Cb%3Ac,line=3,col=1,endLine=3,endColumn=5,title=PD000 syntax-error::50%25 done%0Anext: line\n")
     }
 
@@ -91,6 +92,6 @@ import Testing
         #expect(plain.contains("app dir/Dockerfile:2:1: warning[PD002] "))
         #expect(plain.hasSuffix("in 4 files.\n"))
         #expect(ReportFormat.text.render(Self.report, color: true).contains("\u{1B}[1;33mwarning[PD002]"))
-        #expect(ReportFormat.text.render(LintReport(files: [.init(path: "D", findings: [])])) == "No problems found in 1 file.\n")
+        #expect(ReportFormat.text.render(AuditReport(files: [.init(path: "D", findings: [])])) == "No problems found in 1 file.\n")
     }
 }

@@ -6,20 +6,20 @@ import Darwin
 import BuildContext
 
 /// Finds the Dockerfiles of a project: `Dockerfile`, `*.Dockerfile`, `*.dockerfile`, `Dockerfile.*`.
-enum DockerfileFinder {
+public enum DockerfileFinder {
     /// Folders that hold dependencies, VCS data or build output, never a project's own Dockerfiles.
-    static let skippedFolders: Set<String> = [".git", ".hg", ".svn", "node_modules", "vendor", ".venv", "venv", "__pycache__", ".tox", "target", "dist"]
+    public static let skippedFolders: Set<String> = [".git", ".hg", ".svn", "node_modules", "vendor", ".venv", "venv", "__pycache__", ".tox", "target", "dist"]
 
-    static func isDockerfileName(_ name: String) -> Bool {
+    public static func isDockerfileName(_ name: String) -> Bool {
         let lower = name.lowercased()
         if lower == "dockerfile" || lower.hasSuffix(".dockerfile") { return true }
         guard lower.hasPrefix("dockerfile.") else { return false }
         return !lower.hasSuffix(".dockerignore") && !lower.hasSuffix(".md")
     }
 
-    static func find(in root: String) throws(UsageError) -> [String] {
+    public static func find(in root: String) throws(AuditError) -> [String] {
         guard FileReader.isDirectory(root) else {
-            throw UsageError(message: "cannot check \(root): \(access(root, F_OK) == 0 ? "it is not a directory" : "no such directory")")
+            throw AuditError("cannot check \(root): \(access(root, F_OK) == 0 ? "it is not a directory" : "no such directory")")
         }
         var found: [String] = []
         var pending = [root]

@@ -1,0 +1,39 @@
+import ContainerImage
+
+/// How to read an image: which platform of a multi-platform one, and whether to verify digests.
+public struct ImageReading: Sendable {
+    public var platform: Platform?
+    public var verifiesDigests: Bool
+    public var progress: (any ReadProgress)?
+
+    public init(platform: Platform? = nil, verifiesDigests: Bool = true, progress: (any ReadProgress)? = nil) {
+        self.platform = platform
+        self.verifiesDigests = verifiesDigests
+        self.progress = progress
+    }
+
+    /// Opens the image, streams its layers once, keeping the contents `capture` asks for, and
+    /// analyses them; the analysis may overlap the last digest checks, and its result is returned
+    /// only when they pass.
+    public func read<Analysis>(_ reference: String, capture: @escaping @Sendable (Image) -> @Sendable (String, Int64) -> Int,
+                               inspector: @escaping @Sendable (String, Int64, UInt32) -> (any ContentInspector)? = { _, _, _ in nil },
+                               analysing analyse: (Image, [LayerChanges]) throws(AuditError) -> Analysis) throws(AuditError) -> Analysis {
+        let outcome: Result<Analysis, AuditError>
+        do {
+            let image = try ImageLoader.load(reference, platform: platform)
+            progress?.started(layers: image.layers.count)
+            var reader = LayerReader(verifiesDigests: verifiesDigests, capture: capture(image))
+            reader.inspector = inspector
+            let progress = progress
+            var layerDone: (@Sendable () -> Void)?
+            if let progress { layerDone = { progress.layerDone() } }
+            outcome = try LayerScan.read(image, with: reader, progress: layerDone) { (changes) -> Result<Analysis, AuditError> in
+                progress?.finished()
+                return Result { () throws(AuditError) -> Analysis in try analyse(image, changes) }
+            }
+        } catch {
+            throw AuditError(error.description)
+        }
+        return try outcome.get()
+    }
+}
