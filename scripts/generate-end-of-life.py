@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate Sources/Checks/Data/EndOfLifeData.swift from ../shared/corpus/eol/eol.tsv.
+"""Regenerate Sources/Checks/Generated/EndOfLifeData.swift from ../shared/corpus/eol/eol.tsv.
 
     python3 scripts/generate-end-of-life.py [EOL_TSV]
 
@@ -12,7 +12,7 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 source = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "shared", "corpus", "eol", "eol.tsv")
-target = os.path.join(here, "..", "Sources", "Checks", "Data", "EndOfLifeData.swift")
+target = os.path.join(here, "..", "Sources", "Checks", "Generated", "EndOfLifeData.swift")
 
 
 def swift(text):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate Sources/Checks/Data/OfficialImageVariants.swift from ../shared/corpus/official-images/tags.tsv.
+"""Regenerate Sources/Checks/Generated/OfficialImageVariants.swift from ../shared/corpus/official-images/tags.tsv.
 
     python3 scripts/generate-image-variants.py [TAGS_TSV]
 
@@ -15,7 +15,7 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 source = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "shared", "corpus", "official-images", "tags.tsv")
-target = os.path.join(here, "..", "Sources", "Checks", "Data", "OfficialImageVariants.swift")
+target = os.path.join(here, "..", "Sources", "Checks", "Generated", "OfficialImageVariants.swift")
 IMAGES = ["node", "python", "ruby", "php", "debian", "golang", "rust", "perl", "eclipse-temurin", "erlang", "elixir"]
 SMALL = ("slim", "alpine", "minimal", "distroless")
 WINDOWS = ("windows", "nanoserver")

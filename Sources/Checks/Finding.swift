@@ -16,12 +16,14 @@ public struct TextEdit: Sendable, Hashable {
 /// Text edits that resolve a finding.
 public struct Fix: Sendable {
     public var description: String
+    /// The rule's: a rule declares its fix's safety once, in its metadata.
     public var safety: FixSafety
     public var edits: [TextEdit]
 
-    public init(description: String, safety: FixSafety, edits: [TextEdit]) {
+    public init(_ rule: RuleMeta, description: String, edits: [TextEdit]) {
         self.description = description
-        self.safety = safety
+        // A rule that makes a fix without declaring one is caught by the rule example tests.
+        self.safety = rule.fix ?? .unsafe(because: "\(rule.id) declares no fix")
         self.edits = edits
     }
 }

@@ -1,9 +1,23 @@
-/// Whether applying a fix can change what the image does.
-public enum FixSafety: String, Sendable, Codable {
+/// Whether applying a rule's fix can change what the image does, and if so how.
+public enum FixSafety: Sendable, Equatable {
     /// Keeps behaviour; applied by `--fix`.
     case safe
-    /// Changes behaviour or caching in a way a person should review.
-    case unsafe
+    /// Changes behaviour or caching in a way a person should review; applied only with `--unsafe-fixes`.
+    case unsafe(because: String)
+
+    /// `safe` or `unsafe`, as reports and `plimsoll rules` print it.
+    public var label: String {
+        switch self {
+        case .safe: "safe"
+        case .unsafe: "unsafe"
+        }
+    }
+
+    /// What the fix can change, for an unsafe one.
+    public var reason: String? {
+        if case .unsafe(let reason) = self { return reason }
+        return nil
+    }
 }
 
 /// A per-rule setting users can change under `rules:` in `.plimsoll.yaml`.

@@ -45,7 +45,7 @@ public enum JSONReport {
 
     private static func fix(_ fix: Fix) -> JSONValue {
         .object([
-            ("safety", .string(fix.safety.rawValue)),
+            ("safety", .string(fix.safety.label)),
             ("description", .string(fix.description)),
             ("edits", .array(fix.edits.map { edit in
                 .object([

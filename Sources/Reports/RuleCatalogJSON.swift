@@ -13,7 +13,8 @@ public enum RuleCatalogJSON {
                     ("aliases", .array(rule.aliases.map(JSONValue.string))),
                     ("title", .string(rule.title)),
                     ("why", .string(rule.why)),
-                    ("fix", rule.fix.map { .string($0.rawValue) } ?? .null),
+                    ("fix", rule.fix.map { .string($0.label) } ?? .null),
+                    ("fixUnsafeBecause", rule.fix?.reason.map(JSONValue.string) ?? .null),
                     ("optIn", .bool(rule.isOptIn)),
                     ("differences", .array(rule.differences.map { difference in
                         .object([("kind", .string(difference.kind.rawValue)), ("aliases", .array(difference.aliases.map(JSONValue.string))),

@@ -9,7 +9,7 @@ public enum RuleDocumentation {
         for rule in rules {
             let name = rule.name.padding(to: nameWidth)
             let severity = rule.severity.rawValue.padding(to: 7)
-            let fix = ((rule.fix.map { "fix:\($0.rawValue)" } ?? "") + (rule.isOptIn ? " opt-in" : "")).padding(to: 10)
+            let fix = ((rule.fix.map { "fix:\($0.label)" } ?? "") + (rule.isOptIn ? " opt-in" : "")).padding(to: 10)
             output += "\(rule.id)  \(name)  \(severity)  \(fix)  \(rule.title)\n"
         }
         return output
@@ -22,7 +22,11 @@ public enum RuleDocumentation {
         for difference in rule.differences {
             output += "Differs from \(difference.aliases.joined(separator: ", ")) on purpose (\(difference.kind.rawValue)): \(difference.explanation)\n"
         }
-        output += "Fix: \(rule.fix.map { "\($0.rawValue) (plimsoll offers an automatic edit)" } ?? "none; the message says what to change")\n"
+        switch rule.fix {
+        case .safe?: output += "Fix: safe (`--fix` applies it; it never changes what the build does)\n"
+        case .unsafe(let reason)?: output += "Fix: unsafe (applied only with `--unsafe-fixes`): \(reason)\n"
+        case nil: output += "Fix: none; the message says what to change\n"
+        }
         for option in rule.options {
             output += "Option `\(option.name)` (default \(option.defaultValue)): \(option.summary)\n"
         }
@@ -41,6 +45,7 @@ public enum RuleDocumentation {
         for difference in rule.differences {
             output += "\nDiffers from \(difference.aliases.map { "`\($0)`" }.joined(separator: ", ")) on purpose: \(difference.explanation)\n"
         }
+        if let reason = rule.fix?.reason { output += "\nFix safety: unsafe, because \(reason).\n" }
         let fence = rule.id.hasPrefix("PC") ? "```text" : "```dockerfile"
         output += "\nTriggers on:\n\n\(fence)\n\(rule.triggering[0])```\n\nPasses:\n\n\(fence)\n\(rule.passing[0])```\n"
         return output
@@ -54,7 +59,7 @@ public enum RuleDocumentation {
         var output = "| id | name | severity | fix | aliases | what it checks |\n|---|---|---|---|---|---|\n"
         for rule in rules {
             let aliases = rule.aliases.map { "`\($0)`" }.joined(separator: " ")
-            output += "| \(rule.id) | `\(rule.name)` | \(rule.severity.rawValue)\(rule.isOptIn ? " (opt-in)" : "") | \(rule.fix?.rawValue ?? "–") | \(aliases.isEmpty ? "–" : aliases) | \(rule.title.replacingAll("|", with: "\\|")) |\n"
+            output += "| \(rule.id) | `\(rule.name)` | \(rule.severity.rawValue)\(rule.isOptIn ? " (opt-in)" : "") | \(rule.fix?.label ?? "–") | \(aliases.isEmpty ? "–" : aliases) | \(rule.title.replacingAll("|", with: "\\|")) |\n"
         }
         return output
     }

@@ -49,7 +49,7 @@ public enum SARIFReport {
             ("defaultConfiguration", .object([("enabled", .bool(!meta.isOptIn)), ("level", .string(level(meta.severity)))])),
             ("properties", .object([
                 ("aliases", .array(meta.aliases.map(JSONValue.string))),
-                ("fix", .string(meta.fix?.rawValue ?? "none")),
+                ("fix", .string(meta.fix?.label ?? "none")),
             ])),
         ])
     }
@@ -89,7 +89,7 @@ public enum SARIFReport {
         if !properties.isEmpty { members.append(("properties", .object(properties))) }
         if let fix = finding.fix {
             members.append(("fixes", .array([.object([
-                ("description", .object([("text", .string("\(fix.description) (\(fix.safety.rawValue))"))])),
+                ("description", .object([("text", .string("\(fix.description) (\(fix.safety.label))"))])),
                 ("artifactChanges", .array([.object([
                     ("artifactLocation", artifact(finding.file)),
                     ("replacements", .array(fix.edits.map { edit in

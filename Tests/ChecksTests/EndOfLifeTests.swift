@@ -69,10 +69,10 @@ import Testing
             print("../shared/corpus is absent: image variant table check SKIPPED")
             return
         }
-        let committed = try String(contentsOf: repository.appendingPathComponent("Sources/Checks/Data/OfficialImageVariants.swift"), encoding: .utf8)
+        let committed = try String(contentsOf: repository.appendingPathComponent("Sources/Checks/Generated/OfficialImageVariants.swift"), encoding: .utf8)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("plimsoll-variants-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch.appendingPathComponent("scripts"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("Sources/Checks/Data"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("Sources/Checks/Generated"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         try FileManager.default.copyItem(at: repository.appendingPathComponent("scripts/generate-image-variants.py"),
                                          to: scratch.appendingPathComponent("scripts/generate-image-variants.py"))
@@ -82,7 +82,7 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        let generated = try String(contentsOf: scratch.appendingPathComponent("Sources/Checks/Data/OfficialImageVariants.swift"), encoding: .utf8)
+        let generated = try String(contentsOf: scratch.appendingPathComponent("Sources/Checks/Generated/OfficialImageVariants.swift"), encoding: .utf8)
         #expect(generated == committed, "run scripts/generate-image-variants.py")
         #expect(OfficialImageVariants.smaller(image: "python", tag: "3.12-bookworm") == ["3.12-slim-bookworm", "3.12-alpine"])
     }

@@ -1,4 +1,5 @@
 import Checks
+import Reports
 import DockerfileSyntax
 import Testing
 
@@ -19,6 +20,16 @@ import Testing
             + rule.passing.map { Example(rule: rule, text: $0, triggers: false) }
     }
 
+    @Test func everyUnsafeFixSaysWhatItCanChange() {
+        for rule in RuleRegistry.all {
+            guard let reason = rule.fix?.reason else { continue }
+            #expect(reason.count > 30 && !reason.hasSuffix("."), "\(rule.id): the reason reads as a clause after 'unsafe, because'")
+        }
+        let shown = RuleDocumentation.detail(RuleRegistry.meta(named: "PD001")!)
+        #expect(shown.contains("Fix: unsafe (applied only with `--unsafe-fixes`): the joined RUNs share one layer"))
+        #expect(RuleDocumentation.detail(RuleRegistry.meta(named: "PD002")!).contains("Fix: safe (`--fix` applies it"))
+    }
+
     @Test func everyRuleHasExamplesAndDocumentation() {
         for rule in RuleRegistry.all {
             #expect(!rule.triggering.isEmpty && !rule.passing.isEmpty, "\(rule.id) needs both kinds of example")
@@ -37,11 +48,14 @@ import Testing
         #expect(Set(RuleRegistry.all.map(\.name)).count == RuleRegistry.all.count, "rule names must be unique")
     }
 
+    /// The configuration a rule's examples assume (`exampleConfiguration`), else the defaults.
+    static func configuration(for rule: RuleMeta) throws -> Configuration {
+        try rule.exampleConfiguration.map { try ConfigurationLoader.load(yaml: $0, path: "example") } ?? Configuration()
+    }
+
     @Test(arguments: examples)
     func example(_ example: Example) throws {
-        let configuration = try example.rule.exampleConfiguration.map {
-            try ConfigurationLoader.load(yaml: $0, path: "example")
-        } ?? Configuration()
+        let configuration = try Self.configuration(for: example.rule)
         let findings: [Finding]
         if example.rule.id.hasPrefix("PV") {
             findings = try VulnerabilityExampleRun(example.text, configuration: configuration).findings
@@ -67,11 +81,12 @@ import Testing
     @Test(arguments: examples.filter { $0.triggers && $0.rule.fix != nil })
     func fixResolvesTheFinding(_ example: Example) throws {
         let source = SourceFile(path: "Dockerfile", text: example.text)
-        let fixes = Linter(today: Self.exampleDay).lint(source).filter { $0.rule.id == example.rule.id }.compactMap(\.fix)
+        let linter = Linter(configuration: try Self.configuration(for: example.rule), today: Self.exampleDay)
+        let fixes = linter.lint(source).filter { $0.rule.id == example.rule.id }.compactMap(\.fix)
         try #require(!fixes.isEmpty, "the example offers no fix")
         #expect(fixes.allSatisfy { $0.safety == example.rule.fix })
         let fixed = FixApplier.apply(fixes.flatMap(\.edits), to: source)
-        let again = Linter(today: Self.exampleDay).lint(SourceFile(path: "Dockerfile", bytes: fixed))
+        let again = linter.lint(SourceFile(path: "Dockerfile", bytes: fixed))
         #expect(!again.contains { $0.rule.id == example.rule.id }, "still fires after fix:\n\(String(decoding: fixed, as: UTF8.self))")
         #expect(!again.contains { $0.rule.id == "PD000" })
     }

@@ -1,5 +1,5 @@
 import BuildContext
-/// Seed practice: a build that works.
+/// The practice: a build that works.
 struct CopySourceMissing: ContextRule {
     static let meta = RuleMeta(
         id: "PC010", name: "copy-source-missing", severity: .error,

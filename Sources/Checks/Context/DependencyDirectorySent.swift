@@ -1,4 +1,4 @@
-/// Seed practice: dependencies are installed in the image, not sent from the host.
+/// The practice: dependencies are installed in the image, not sent from the host.
 struct DependencyDirectorySent: ContextRule {
     static let meta = RuleMeta(
         id: "PC005", name: "dependency-directory-sent", severity: .warning,

@@ -1,6 +1,6 @@
 import BuildContext
 
-/// Seed practice: keep a `.dockerignore`.
+/// The practice: keep a `.dockerignore`.
 struct DockerignoreMissing: ContextRule {
     static let meta = RuleMeta(
         id: "PC001", name: "dockerignore-missing", severity: .warning,

@@ -1,6 +1,6 @@
 import BuildContext
 import DockerfileSyntax
-/// Seed practice: a `.dockerignore` that says what it does.
+/// The practice: a `.dockerignore` that says what it does.
 struct IgnorePatternUnused: ContextRule {
     static let meta = RuleMeta(
         id: "PC011", name: "ignore-pattern-unused", severity: .info,

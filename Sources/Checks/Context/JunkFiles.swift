@@ -1,5 +1,5 @@
 import BuildContext
-/// Seed practice: nothing the image does not need.
+/// The practice: nothing the image does not need.
 struct JunkFiles: ContextRule {
     static let meta = RuleMeta(
         id: "PC006", name: "junk-files", severity: .info,

@@ -1,5 +1,5 @@
 import BuildContext
-/// Seed practice: small contexts.
+/// The practice: small contexts.
 struct LargeContext: ContextRule {
     static let meta = RuleMeta(
         id: "PC008", name: "large-context", severity: .info,

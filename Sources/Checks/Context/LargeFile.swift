@@ -1,5 +1,5 @@
 import BuildContext
-/// Seed practice: small contexts and images.
+/// The practice: small contexts and images.
 struct LargeFile: ContextRule {
     static let meta = RuleMeta(
         id: "PC007", name: "large-file", severity: .warning,

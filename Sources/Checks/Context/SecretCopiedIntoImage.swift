@@ -1,4 +1,4 @@
-/// Seed practice: secrets never reach a layer.
+/// The practice: secrets never reach a layer.
 struct SecretCopiedIntoImage: ContextRule {
     static let meta = RuleMeta(
         id: "PC003", name: "secret-copied-into-image", severity: .error,

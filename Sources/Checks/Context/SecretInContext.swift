@@ -1,4 +1,4 @@
-/// Seed practice: secrets never reach the builder.
+/// The practice: secrets never reach the builder.
 struct SecretInContext: ContextRule {
     static let meta = RuleMeta(
         id: "PC002", name: "secret-in-context", severity: .warning,

@@ -1,4 +1,4 @@
-/// Seed practice: keep VCS and tool folders out of the build.
+/// The practice: keep VCS and tool folders out of the build.
 struct VCSOrEditorDirectory: ContextRule {
     static let meta = RuleMeta(
         id: "PC004", name: "vcs-or-editor-directory", severity: .warning,

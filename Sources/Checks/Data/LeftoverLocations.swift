@@ -53,7 +53,7 @@ struct LeftoverLocation: Sendable {
         return tallies.filter { $0.files > 0 }
     }
 
-    /// Package-manager and language caches and indexes (the seed's "clean up in the same layer").
+    /// Package-manager and language caches and indexes ("clean up in the same layer").
     static let caches: [LeftoverLocation] = [
         .init(pattern: "var/lib/apt/lists", label: "apt package lists", remedy: "add `&& rm -rf /var/lib/apt/lists/*` to the RUN that runs apt-get update"),
         .init(pattern: "var/cache/apt", label: "apt package cache", remedy: "run `apt-get clean` in the same RUN, or use a cache mount"),

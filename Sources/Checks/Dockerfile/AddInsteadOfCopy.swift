@@ -28,7 +28,7 @@ struct AddInsteadOfCopy: DockerfileRule {
                 }
                 guard local, instruction.flag(named: "checksum") == nil, instruction.flag(named: "keep-git-dir") == nil,
                       instruction.flag(named: "unpack") == nil else { return nil }
-                let fix = Fix(description: "Replace ADD with COPY", safety: .safe, edits: [context.edit(instruction.keywordSpan, "COPY")])
+                let fix = Fix(Self.meta, description: "Replace ADD with COPY", edits: [context.edit(instruction.keywordSpan, "COPY")])
                 return context.finding(Self.meta, at: instruction.keywordSpan,
                                        "ADD copies local files here (\(sources.joined(separator: " "))); use COPY", fix: fix)
             }

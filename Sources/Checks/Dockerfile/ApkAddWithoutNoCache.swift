@@ -29,6 +29,6 @@ struct ApkAddWithoutNoCache: DockerfileRule {
     /// Inserts `--no-cache` after every `apk add` of a shell-form RUN.
     private func fix(_ step: Step, in context: LintContext) -> Fix? {
         RunTextEdits.insert(" --no-cache", after: ["apk add"], in: step, context: context)
-            .map { Fix(description: "Add --no-cache to apk add", safety: .safe, edits: $0) }
+            .map { Fix(Self.meta, description: "Add --no-cache to apk add", edits: $0) }
     }
 }

@@ -25,7 +25,7 @@ struct AptInsteadOfAptGet: DockerfileRule {
             let commands = step.script?.commands.filter { $0.program == "apt" } ?? []
             let convertible = commands.allSatisfy { Self.sharedSubcommands.contains($0.subcommand ?? "") && $0.subcommand != "full-upgrade" }
             let fix = convertible ? RunTextEdits.insert("-get", after: ["apt"], asCommand: true, in: step, context: context)
-                .map { Fix(description: "Use apt-get", safety: .safe, edits: $0) } : nil
+                .map { Fix(Self.meta, description: "Use apt-get", edits: $0) } : nil
             return context.finding(Self.meta, at: step.instruction.span, "`apt\(verb)` is meant for people; use `apt-get\(verb)` in a Dockerfile",
                                    fix: fix)
         }

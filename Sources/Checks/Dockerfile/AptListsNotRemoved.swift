@@ -1,6 +1,6 @@
 import DockerfileSyntax
 
-/// Seed practice: clean up in the same layer.
+/// The practice: clean up in the same layer.
 struct AptListsNotRemoved: DockerfileRule {
     static let meta = RuleMeta(
         id: "PD002", name: "apt-lists-not-removed", severity: .warning, aliases: ["DL3009", "DKL-DI-0005"],
@@ -55,6 +55,6 @@ struct AptListsNotRemoved: DockerfileRule {
 
     private func fix(for step: Step, in context: LintContext) -> Fix? {
         RunTextEdits.append("&& rm -rf \(Self.lists)/*", to: step, context: context)
-            .map { Fix(description: "Remove the apt lists in the same RUN", safety: .safe, edits: $0) }
+            .map { Fix(Self.meta, description: "Remove the apt lists in the same RUN", edits: $0) }
     }
 }

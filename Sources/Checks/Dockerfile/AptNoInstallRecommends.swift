@@ -13,7 +13,7 @@ struct AptNoInstallRecommends: DockerfileRule {
         passing: ["FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
                   "FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM scratch\nCOPY --from=build /bin/true /true\n",
                   "FROM debian:12-slim\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n"],
-        fix: .unsafe,
+        fix: .unsafe(because: "a recommended package the application relies on is no longer installed, so the image can build and then fail at run time"),
         differences: [AliasDifference(.buildStage, aliases: ["DL3015"], "build stages whose files do not reach the image are not flagged (hadolint flags them too).")])
 
     func check(_ context: LintContext) -> [Finding] {
@@ -25,7 +25,7 @@ struct AptNoInstallRecommends: DockerfileRule {
             guard !missing.isEmpty else { return nil }
             // Unsafe: the application may rely on a package that was only recommended.
             let fix = RunTextEdits.insert(" --no-install-recommends", after: ["apt-get install", "apt install"], in: step, context: context)
-                .map { Fix(description: "Add --no-install-recommends to apt-get install", safety: .unsafe, edits: $0) }
+                .map { Fix(Self.meta, description: "Add --no-install-recommends to apt-get install", edits: $0) }
             return context.finding(Self.meta, at: step.instruction.span,
                                    "`apt-get install` without `--no-install-recommends` also installs recommended packages; add the flag", fix: fix)
         }

@@ -1,6 +1,6 @@
 import DockerfileSyntax
 
-/// Seed practice: keep base images updated, on purpose.
+/// The practice: keep base images updated, on purpose.
 struct BaseImageUnpinnedTag: DockerfileRule {
     static let meta = RuleMeta(
         id: "PD006", name: "base-image-unpinned-tag", severity: .warning,

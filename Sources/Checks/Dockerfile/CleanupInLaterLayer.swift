@@ -1,6 +1,6 @@
 import DockerfileSyntax
 
-/// Seed practice: clean up in the same layer. Removing files in a later RUN hides them but the
+/// The practice: clean up in the same layer. Removing files in a later RUN hides them but the
 /// bytes stay in the earlier layer, so the image does not get smaller.
 struct CleanupInLaterLayer: DockerfileRule {
     static let meta = RuleMeta(

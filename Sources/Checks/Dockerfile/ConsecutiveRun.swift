@@ -1,6 +1,6 @@
 import DockerfileSyntax
 
-/// Seed practice: fewer layers.
+/// The practice: fewer layers.
 struct ConsecutiveRun: DockerfileRule {
     static let meta = RuleMeta(
         id: "PD001", name: "consecutive-run", severity: .info, aliases: ["DL3059"],
@@ -23,7 +23,7 @@ struct ConsecutiveRun: DockerfileRule {
             "FROM golang:1.23 AS build\nRUN go mod download\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n",
             "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nRUN useradd app\n",
         ],
-        fix: .unsafe,
+        fix: .unsafe(because: "the joined RUNs share one layer and one build-cache entry, so a change to either reruns both; the split may have been kept on purpose, to cache a slow step"),
         options: [RuleOption(name: "min-consecutive", defaultValue: 2, summary: "how many consecutive RUNs make a finding"),
                   RuleOption(name: "max-chained-commands", defaultValue: 2,
                              summary: "a RUN chaining more commands than this stands alone (0: no limit)")],
@@ -72,7 +72,7 @@ struct ConsecutiveRun: DockerfileRule {
         }
         guard joinable else { return nil }
         let gap = SourceSpan(start: previous.instruction.rest.span.end, end: step.instruction.rest.span.start)
-        return Fix(description: "Join this RUN to the one on line \(previous.instruction.startLine) with &&", safety: .unsafe,
+        return Fix(Self.meta, description: "Join this RUN to the one on line \(previous.instruction.startLine) with &&",
                    edits: [context.edit(gap, " \\\n    && ")])
     }
 }

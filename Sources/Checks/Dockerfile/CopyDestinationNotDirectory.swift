@@ -20,7 +20,7 @@ struct CopyDestinationNotDirectory: DockerfileRule {
             guard instruction.kind == .copy || instruction.kind == .add, instruction.heredocs.isEmpty,
                   step.expanded.count > 2, let destination = step.expanded.last, let written = instruction.arguments.last,
                   !destination.hasSuffix("/"), destination != ".", !destination.hasSuffix("/.") else { return nil }
-            let fix = instruction.isJSONForm ? nil : Fix(description: "Add a trailing / to the destination", safety: .safe,
+            let fix = instruction.isJSONForm ? nil : Fix(Self.meta, description: "Add a trailing / to the destination",
                                                          edits: [context.edit(SourceSpan(start: written.span.end, end: written.span.end), "/")])
             return context.finding(Self.meta, at: written.span,
                                    "\(instruction.keyword.uppercased()) has \(step.expanded.count - 1) sources, so the destination `\(destination)` must end with /", fix: fix)

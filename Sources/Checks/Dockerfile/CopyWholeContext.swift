@@ -1,6 +1,6 @@
 import DockerfileSyntax
 
-/// Seed practice: narrow COPY/ADD.
+/// The practice: narrow COPY/ADD.
 struct CopyWholeContext: DockerfileRule {
     static let meta = RuleMeta(
         id: "PD005", name: "copy-whole-context", severity: .info,

@@ -13,7 +13,7 @@ struct FromPlatformConstant: DockerfileRule {
             """,
         triggering: ["FROM --platform=linux/amd64 node:22-slim\n", "FROM --platform=linux/arm64 golang:1.23 AS build\n"],
         passing: ["FROM --platform=$BUILDPLATFORM golang:1.23 AS build\n", "FROM node:22-slim\n"],
-        fix: .unsafe)
+        fix: .unsafe(because: "the stage is then built for the build's target platform, so a stage that needs that one architecture (a prebuilt binary, a vendor image) changes what it contains"))
 
     func check(_ context: LintContext) -> [Finding] {
         context.graph.stages.compactMap { stage -> Finding? in
@@ -21,7 +21,7 @@ struct FromPlatformConstant: DockerfileRule {
             let bytes = context.source.bytes
             var end = flag.span.end
             while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-            let fix = Fix(description: "Drop --platform", safety: .unsafe, edits: [context.edit(SourceSpan(start: flag.span.start, end: end), "")])
+            let fix = Fix(Self.meta, description: "Drop --platform", edits: [context.edit(SourceSpan(start: flag.span.start, end: end), "")])
             return context.finding(Self.meta, at: flag.span, "`--platform=\(value)` pins the stage to one architecture; use `$BUILDPLATFORM` or drop it",
                                    fix: fix)
         }

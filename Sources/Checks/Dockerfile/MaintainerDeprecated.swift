@@ -13,7 +13,7 @@ struct MaintainerDeprecated: DockerfileRule {
         context.allSteps.compactMap { step -> Finding? in
             guard step.instruction.kind == .maintainer else { return nil }
             let author = step.instruction.rest.value.replacingQuotes()
-            let fix = Fix(description: "Replace MAINTAINER with an OCI authors label", safety: .safe,
+            let fix = Fix(Self.meta, description: "Replace MAINTAINER with an OCI authors label",
                           edits: [context.edit(SourceSpan(start: step.instruction.keywordSpan.start, end: step.instruction.rest.span.end),
                                                "LABEL org.opencontainers.image.authors=\"\(author)\"")])
             return context.finding(Self.meta, at: step.instruction.keywordSpan, "MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors=\"\(author)\"`", fix: fix)

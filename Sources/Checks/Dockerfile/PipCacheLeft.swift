@@ -32,7 +32,7 @@ struct PipCacheLeft: DockerfileRule {
                       script.commands.contains(where: Self.isPipInstallKeepingCache),
                       !PackageInstall.mountsCache(step, covering: "/root/.cache/pip") else { return nil }
                 let fix = RunTextEdits.insert(" --no-cache-dir", after: ["pip install", "pip3 install"], in: step, context: context)
-                    .map { Fix(description: "Add --no-cache-dir to pip install", safety: .safe, edits: $0) }
+                    .map { Fix(Self.meta, description: "Add --no-cache-dir to pip install", edits: $0) }
                 return context.finding(Self.meta, at: step.instruction.span, "`pip install` keeps its download cache in this layer; add `--no-cache-dir`", fix: fix)
             }
         }

@@ -18,7 +18,7 @@ struct PipefailMissing: DockerfileRule {
         passing: ["FROM alpine:3.20\nRUN set -o pipefail && wget -qO- https://example.com/a.tgz | tar xz -C /opt\n",
                   "FROM debian:12-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/key | gpg --dearmor > /k.gpg\n",
                   "FROM debian:12-slim\nRUN echo a || echo b\n"],
-        fix: .unsafe)
+        fix: .unsafe(because: "a pipeline whose first command fails (a grep that matches nothing, a download that ends early) now fails the build where it passed before"))
 
     static let bashWithPipefail = #"SHELL ["/bin/bash", "-o", "pipefail", "-c"]"#
 
@@ -30,14 +30,14 @@ struct PipefailMissing: DockerfileRule {
                       !step.shell.contains("pipefail"), step.instruction.isJSONForm == false,
                       case .shell(let line) = step.instruction.body else { return nil }
                 if step.shell.first?.hasSuffix("bash") == true || UserMissing.isAlpine(stage, in: context.graph) {
-                    let fix = Fix(description: "Start the RUN with set -o pipefail", safety: .unsafe,
+                    let fix = Fix(Self.meta, description: "Start the RUN with set -o pipefail",
                                   edits: [context.edit(SourceSpan(start: line.span.start, end: line.span.start), "set -o pipefail && ")])
                     return context.finding(Self.meta, at: step.instruction.span,
                                            "a failing command before `|` does not fail this RUN; start it with `set -o pipefail &&`", fix: fix)
                 }
                 // One SHELL line covers every later RUN of the stage.
                 let start = step.instruction.span.start
-                let fix = shellSet ? nil : Fix(description: "Run the stage's RUNs with bash -o pipefail", safety: .unsafe,
+                let fix = shellSet ? nil : Fix(Self.meta, description: "Run the stage's RUNs with bash -o pipefail",
                                                edits: [context.edit(SourceSpan(start: start, end: start), Self.bashWithPipefail + "\n")])
                 shellSet = true
                 return context.finding(Self.meta, at: step.instruction.span,

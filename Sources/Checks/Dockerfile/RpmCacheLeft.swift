@@ -28,7 +28,7 @@ struct RpmCacheLeft: DockerfileRule {
             guard !cleaned, !script.removes(cache), !PackageInstall.mountsCache(step, covering: cache) else { return nil }
             let clean = manager == "zypper" ? "zypper clean --all" : "\(manager) clean all"
             let fix = RunTextEdits.append("&& \(clean)", to: step, context: context)
-                .map { Fix(description: "Clean the \(manager) cache in the same RUN", safety: .safe, edits: $0) }
+                .map { Fix(Self.meta, description: "Clean the \(manager) cache in the same RUN", edits: $0) }
             return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(install.subcommand ?? "install")` leaves its cache in this layer; end the RUN with `&& \(clean)`",
                                    fix: fix)
         }

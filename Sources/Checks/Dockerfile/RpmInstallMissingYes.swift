@@ -28,7 +28,7 @@ struct RpmInstallMissingYes: DockerfileRule {
                 ? RunTextEdits.insert(" -n", after: ["zypper"], asCommand: true, in: step, context: context)
                 : RunTextEdits.insert(" -y", after: ["\(manager) \(subcommand)"], asCommand: true, in: step, context: context)
             return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(subcommand)` will stop to ask for confirmation; use \(advice)",
-                                   fix: edits.map { Fix(description: "Answer yes without asking", safety: .safe, edits: $0) })
+                                   fix: edits.map { Fix(Self.meta, description: "Answer yes without asking", edits: $0) })
         }
     }
 }

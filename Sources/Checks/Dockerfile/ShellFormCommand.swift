@@ -13,7 +13,7 @@ struct ShellFormCommand: DockerfileRule {
             """,
         triggering: ["FROM node:22-slim\nCMD node server.js\n", "FROM python:3.12-slim\nENTRYPOINT python -m app --bind=0.0.0.0:8000\n"],
         passing: ["FROM node:22-slim\nCMD [\"node\", \"server.js\"]\n", "FROM node:22 AS test\nCMD npm test\nFROM node:22-slim\nCMD [\"node\", \"server.js\"]\n"],
-        fix: .unsafe,
+        fix: .unsafe(because: "the JSON form runs no shell, so variables, globs, pipes and `&&` in the command are no longer interpreted"),
         differences: [
             AliasDifference(.buildStage, aliases: ["DL3025"], "only the final stage's CMD and ENTRYPOINT run in a container; a build stage's are not flagged (hadolint flags them)."),
             AliasDifference(.noBaseImage, aliases: ["DL3025"], "a file with no FROM cannot be built (PD008 says so); its CMDs are not judged further."),
@@ -28,7 +28,7 @@ struct ShellFormCommand: DockerfileRule {
             let shell = step.shell.first ?? "/bin/sh"
             // Only plain words keep their meaning without a shell: no quotes, variables, globs or operators.
             let fix = instruction.heredocs.isEmpty && !words.isEmpty && line.value.allSatisfy(Self.isPlain)
-                ? Fix(description: "Write the command in JSON (exec) form", safety: .unsafe, edits: [context.edit(line.span, "[\(words)]")]) : nil
+                ? Fix(Self.meta, description: "Write the command in JSON (exec) form", edits: [context.edit(line.span, "[\(words)]")]) : nil
             return context.finding(Self.meta, at: instruction.span,
                                    "\(instruction.keyword.uppercased()) in shell form runs under \(shell), which then gets the stop signal instead of the program; write `\(instruction.keyword.uppercased()) [\(words)]`",
                                    fix: fix)

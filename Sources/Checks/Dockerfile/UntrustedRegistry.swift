@@ -1,6 +1,6 @@
 import DockerfileSyntax
 
-/// Seed practice: build only on images from registries the team trusts.
+/// The practice: build only on images from registries the team trusts.
 struct UntrustedRegistry: DockerfileRule {
     static let meta = RuleMeta(
         id: "PD007", name: "untrusted-registry", severity: .error, aliases: ["DL3026"],

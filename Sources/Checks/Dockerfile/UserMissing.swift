@@ -1,6 +1,6 @@
 import DockerfileSyntax
 
-/// Seed practice: do not run as root.
+/// The practice: do not run as root.
 struct UserMissing: DockerfileRule {
     static let meta = RuleMeta(
         id: "PD003", name: "user-missing", severity: .warning, aliases: ["DS-0002", "CIS-DI-0001", "CKV_DOCKER_3"],

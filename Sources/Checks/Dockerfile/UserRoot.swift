@@ -1,6 +1,6 @@
 import DockerfileSyntax
 
-/// Seed practice: do not run as root.
+/// The practice: do not run as root.
 struct UserRoot: DockerfileRule {
     static let meta = RuleMeta(
         id: "PD004", name: "user-root", severity: .warning, aliases: ["DL3002", "DS-0002", "CKV_DOCKER_8"],

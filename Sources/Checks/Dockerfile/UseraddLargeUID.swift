@@ -18,7 +18,7 @@ struct UseraddLargeUID: DockerfileRule {
             guard let command = step.script?.commands.first(where: { $0.program == "useradd" && Self.uid(of: $0).map { $0 > 65535 } == true }),
                   !command.hasOption("-l"), !command.hasOption("--no-log-init") else { return nil }
             let fix = RunTextEdits.insert(" -l", after: ["useradd"], asCommand: true, in: step, context: context)
-                .map { Fix(description: "Add -l to useradd", safety: .safe, edits: $0) }
+                .map { Fix(Self.meta, description: "Add -l to useradd", edits: $0) }
             return context.finding(Self.meta, at: step.instruction.span,
                                    "`useradd` with UID \(Self.uid(of: command) ?? 0) and no `-l` writes huge sparse lastlog/faillog files into the layer; add `-l`",
                                    fix: fix)

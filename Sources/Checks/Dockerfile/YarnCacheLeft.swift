@@ -23,7 +23,7 @@ struct YarnCacheLeft: DockerfileRule {
                   !PackageInstall.mountsCache(step, covering: "/usr/local/share/.cache/yarn") else { return nil }
             return context.finding(Self.meta, at: step.instruction.span, "`yarn install` keeps its package cache in this layer; end the RUN with `&& yarn cache clean`",
                                    fix: RunTextEdits.append("&& yarn cache clean", to: step, context: context)
-                                       .map { Fix(description: "Clean the yarn cache in the same RUN", safety: .safe, edits: $0) })
+                                       .map { Fix(Self.meta, description: "Clean the yarn cache in the same RUN", edits: $0) })
         }
     }
 }

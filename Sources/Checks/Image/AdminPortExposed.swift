@@ -1,6 +1,6 @@
 import ContainerImage
 import DockerfileSyntax
-/// Seed practice: nothing listens that the application does not need.
+/// The practice: nothing listens that the application does not need.
 struct AdminPortExposed: ImageRule {
     static let meta = RuleMeta(
         id: "PI012", name: "image-exposes-admin-port", severity: .warning,

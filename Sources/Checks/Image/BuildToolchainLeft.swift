@@ -1,4 +1,4 @@
-/// Seed practice: multi-stage builds keep compilers out of the final image.
+/// The practice: multi-stage builds keep compilers out of the final image.
 struct BuildToolchainLeft: ImageRule {
     static let meta = RuleMeta(
         id: "PI008", name: "build-toolchain-left", severity: .info,

@@ -1,4 +1,4 @@
-/// Seed practice: clean up what the build leaves behind.
+/// The practice: clean up what the build leaves behind.
 struct BytecodeLeft: ImageRule {
     static let meta = RuleMeta(
         id: "PI010", name: "bytecode-left", severity: .info,

@@ -1,4 +1,4 @@
-/// Seed practice: clean up in the same layer.
+/// The practice: clean up in the same layer.
 struct CacheLeftInImage: ImageRule {
     static let meta = RuleMeta(
         id: "PI003", name: "cache-left-in-image", severity: .warning,

@@ -1,4 +1,4 @@
-/// Seed practice: small base images.
+/// The practice: small base images.
 struct DocumentationLeft: ImageRule {
     static let meta = RuleMeta(
         id: "PI009", name: "documentation-left", severity: .info,

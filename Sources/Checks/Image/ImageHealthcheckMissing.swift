@@ -1,5 +1,5 @@
 import ContainerImage
-/// Seed practice: images say how to tell that they work.
+/// The practice: images say how to tell that they work.
 struct ImageHealthcheckMissing: ImageRule {
     static let meta = RuleMeta(
         id: "PI013", name: "image-healthcheck-missing", severity: .info, aliases: ["CIS-DI-0006"],

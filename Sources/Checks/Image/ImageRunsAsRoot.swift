@@ -1,6 +1,6 @@
 import ContainerImage
 
-/// Seed practice: run as an unprivileged user.
+/// The practice: run as an unprivileged user.
 struct ImageRunsAsRoot: ImageRule {
     static let meta = RuleMeta(
         id: "PI011", name: "image-runs-as-root", severity: .warning, aliases: ["CIS-DI-0001"],

@@ -1,4 +1,4 @@
-/// Seed practice: small images.
+/// The practice: small images.
 struct LargeImageFile: ImageRule {
     static let meta = RuleMeta(
         id: "PI004", name: "large-image-file", severity: .info,

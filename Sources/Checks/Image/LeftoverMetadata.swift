@@ -1,6 +1,6 @@
 import ContainerImage
 
-/// Seed practice: only what the application needs goes into the image.
+/// The practice: only what the application needs goes into the image.
 struct LeftoverMetadata: ImageRule {
     static let meta = RuleMeta(
         id: "PI023", name: "vcs-or-editor-leftover", severity: .warning, aliases: ["DKL-LI-0003"],

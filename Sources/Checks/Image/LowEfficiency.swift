@@ -1,4 +1,5 @@
 import ContainerImage
+
 /// dive's `lowestEfficiency` CI rule, measured exactly.
 struct LowEfficiency: ImageRule {
     static let meta = RuleMeta(
@@ -38,13 +39,5 @@ struct LowEfficiency: ImageRule {
             \(ByteSize.format(space.totalBytes)) but the final filesystem shows \(ByteSize.format(space.visibleBytes)); \
             \(ByteSize.format(space.reclaimableBytes)) can be reclaimed (dive reports efficiency \(Percent.format(space.dive.efficiency)))
             """)]
-    }
-}
-
-/// `43.9%`
-enum Percent {
-    static func format(_ fraction: Double) -> String {
-        let tenths = Int((fraction * 1000).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
     }
 }

@@ -1,5 +1,5 @@
 import ContainerImage
-/// Seed practice: fewer, cleaner layers.
+/// The practice: fewer, cleaner layers.
 struct OverwrittenInLaterLayer: ImageRule {
     static let meta = RuleMeta(
         id: "PI002", name: "overwritten-in-later-layer", severity: .warning,

@@ -1,5 +1,5 @@
 import ContainerImage
-/// Seed practice: clean up in the same layer.
+/// The practice: clean up in the same layer.
 struct RemovedInLaterLayer: ImageRule {
     static let meta = RuleMeta(
         id: "PI001", name: "removed-in-later-layer", severity: .warning,

@@ -1,4 +1,4 @@
-/// Seed practice: deleting a file in a later layer does not remove it from the image.
+/// The practice: deleting a file in a later layer does not remove it from the image.
 struct SecretInDeletedFile: ImageRule {
     static let meta = RuleMeta(
         id: "PI022", name: "secret-in-deleted-file", severity: .error,

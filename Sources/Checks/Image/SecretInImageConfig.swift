@@ -2,7 +2,7 @@ import ContainerImage
 import DockerfileSyntax
 import SecretScanning
 
-/// Seed practice: secrets never go into an image.
+/// The practice: secrets never go into an image.
 struct SecretInImageConfig: ImageRule {
     static let meta = RuleMeta(
         id: "PI014", name: "secret-in-image-config", severity: .error, aliases: ["CIS-DI-0010"],

@@ -1,4 +1,4 @@
-/// Seed practice: secrets never go into an image.
+/// The practice: secrets never go into an image.
 struct SecretInImageFile: ImageRule {
     static let meta = RuleMeta(
         id: "PI021", name: "secret-in-image-file", severity: .error, aliases: ["CIS-DI-0010"],

@@ -1,7 +1,7 @@
 import ContainerImage
 import DockerfileSyntax
 
-/// Seed practice: images do not ask for the host's kernel interfaces.
+/// The practice: images do not ask for the host's kernel interfaces.
 struct SensitiveVolume: ImageRule {
     static let meta = RuleMeta(
         id: "PI015", name: "sensitive-volume", severity: .warning, aliases: ["DKL-DI-0002"],

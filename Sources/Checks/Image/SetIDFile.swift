@@ -1,5 +1,5 @@
 import ContainerImage
-/// Seed practice: least privilege inside the image.
+/// The practice: least privilege inside the image.
 struct SetIDFile: ImageRule {
     static let meta = RuleMeta(
         id: "PI024", name: "setuid-file", severity: .warning, aliases: ["CIS-DI-0008"],

@@ -1,5 +1,5 @@
 import ContainerImage
-/// Seed practice: least privilege inside the image.
+/// The practice: least privilege inside the image.
 struct WorldWritable: ImageRule {
     static let meta = RuleMeta(
         id: "PI025", name: "world-writable", severity: .warning,
