@@ -20,7 +20,16 @@ public struct MountOptions: Sendable, Hashable {
 
     /// A cache mount whose target is `path` or a parent of it.
     public func cachesPath(_ path: String) -> Bool {
-        guard type == "cache", var target else { return false }
+        type == "cache" && targetCovers(path)
+    }
+
+    /// A cache or tmpfs mount whose target is `path` or a parent of it: what the RUN writes there never reaches its layer.
+    public func keepsOutOfLayer(_ path: String) -> Bool {
+        (type == "cache" || type == "tmpfs") && targetCovers(path)
+    }
+
+    private func targetCovers(_ path: String) -> Bool {
+        guard var target else { return false }
         while target.count > 1, target.hasSuffix("/") { target.removeLast() }
         return path == target || path.hasPrefix(target == "/" ? "/" : target + "/")
     }

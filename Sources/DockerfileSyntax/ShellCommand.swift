@@ -87,6 +87,11 @@ public struct ShellCommand: Sendable, Hashable {
         }
     }
 
+    /// Whether the command is run through sudo (its first word is `sudo`; `program` looks past it).
+    public var runsUnderSudo: Bool {
+        words.first?.value.split(separator: "/").last == "sudo"
+    }
+
     /// The words of the command actually run: shell keywords and wrappers such as `sudo -E` or
     /// `env A=b` skipped.
     public var effectiveWords: ArraySlice<ShellWord> { words[programIndex...] }

@@ -15,11 +15,11 @@ struct ApkAddWithoutNoCache: DockerfileRule {
         fix: .safe,
         differences: [AliasDifference(.buildStage, aliases: ["DL3019"], "build stages whose layers do not make up the image are not flagged (hadolint flags them too).")])
 
+    static let cache = PackageManager.apk.cacheDirectory(program: "apk") ?? "/var/cache/apk"
+
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in
-            guard let script = step.script,
-                  script.commands.contains(where: { $0.invokes(["apk"], subcommand: ["add"]) && !$0.hasOption("--no-cache") }),
-                  !script.removes("/var/cache/apk"), !PackageInstall.mountsCache(step, covering: "/var/cache/apk") else { return nil }
+            guard PackageCommands(step)?.leaves(Self.cache) != nil else { return nil }
             return context.finding(Self.meta, at: step.instruction.span,
                                    "`apk add` without `--no-cache` leaves the package index in this layer; use `apk add --no-cache`",
                                    fix: fix(step, in: context))

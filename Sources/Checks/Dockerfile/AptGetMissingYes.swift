@@ -21,7 +21,7 @@ struct AptGetMissingYes: DockerfileRule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.allSteps.compactMap { step -> Finding? in
-            guard PackageInstall.aptInstalls(step).contains(where: { !Self.answersYes($0) }) else { return nil }
+            guard (PackageCommands(step)?.commands(.apt, subcommand: "install") ?? []).contains(where: { !Self.answersYes($0) }) else { return nil }
             let fix = RunTextEdits.insert(" -y", after: ["apt-get install", "apt install"], in: step, context: context)
                 .map { Fix(Self.meta, description: "Add -y to apt-get install", edits: $0) }
             return context.finding(Self.meta, at: step.instruction.span, "`apt-get install` without `-y` waits for an answer no build can give; add `-y`", fix: fix)

@@ -30,23 +30,16 @@ struct AptListsNotRemoved: DockerfileRule {
             AliasDifference(.buildStage, aliases: ["DL3009"], "build stages whose layers do not make up the image are not flagged (hadolint flags them)."),
         ])
 
-    static let lists = "/var/lib/apt/lists"
+    static let lists = PackageManager.apt.indexDirectory ?? "/var/lib/apt/lists"
 
     func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for stage in context.graph.stages where stage.shipsLayers {
             for step in stage.steps where step.instruction.kind == .run {
-                guard let script = step.script else { continue }
-                // `update` is what downloads the lists; install and upgrade only read them.
-                // The removal must come after the last command that uses the lists, or it removes nothing that stays gone.
-                let lastUse = script.commands.lastIndex { $0.invokes(["apt-get", "apt"], subcommand: ["update", "install", "upgrade", "dist-upgrade"]) }
-                guard let update = script.commands.first(where: { $0.invokes(["apt-get", "apt"], subcommand: ["update"]) }),
-                      !script.removes(Self.lists, after: lastUse ?? -1),
-                      // apt 2.7+ `dist-clean` deletes the lists as well as the archives.
-                      !script.commands.contains(where: { $0.invokes(["apt-get", "apt"], subcommand: ["dist-clean"]) }) else { continue }
-                let mounts = step.expandedFlags.filter { $0.name == "mount" }.map { MountOptions($0.value ?? "") }
-                guard !mounts.contains(where: { $0.cachesPath(Self.lists) }) else { continue }
-                let message = "`\(update.program ?? "apt-get") update` leaves its package lists in this layer; end the RUN with `&& rm -rf \(Self.lists)/*`"
+                // `update` downloads the lists; a removal (or apt 2.7's `dist-clean`) after the last
+                // apt command that reads them keeps them out, as does a cache or tmpfs mount.
+                guard let update = PackageCommands(step)?.leaves(Self.lists) else { continue }
+                let message = "`\(update.program) update` leaves its package lists in this layer; end the RUN with `&& rm -rf \(Self.lists)/*`"
                 findings.append(context.finding(Self.meta, at: step.instruction.span, message, fix: fix(for: step, in: context)))
             }
         }

@@ -18,7 +18,7 @@ struct AptNoInstallRecommends: DockerfileRule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in
-            let missing = PackageInstall.aptInstalls(step).filter { command in
+            let missing = (PackageCommands(step)?.commands(.apt, subcommand: "install") ?? []).filter { command in
                 !command.hasOption("--no-install-recommends")
                     && !command.arguments.contains { $0.contains(text: "Install-Recommends=false") || $0.contains(text: "Install-Recommends=0") }
             }

@@ -27,7 +27,7 @@ struct CleanupInLaterLayer: DockerfileRule {
     /// Something an instruction left in its layer: a path, or installed packages.
     struct Leftover {
         var path: String?
-        var packageManager: String?
+        var packageManager: PackageManager?
         var packages: Set<String> = []
         var line: Int
         var what: String
@@ -62,14 +62,11 @@ struct CleanupInLaterLayer: DockerfileRule {
                 }
             }
             // Removing packages that an earlier RUN installed (not ones this RUN installed itself).
-            let removesPackages = command.invokes(["apt-get", "apt"], subcommand: ["purge", "remove"])
-                || command.invokes(["apk"], subcommand: ["del"]) || command.invokes(["yum", "dnf", "microdnf"], subcommand: ["remove"])
-            if removesPackages, let manager = command.program {
-                let family = manager == "apt" ? "apt-get" : manager
-                let removed = Set(command.operands.dropFirst())
-                let installed = installedHere ?? Set(Self.leftovers(of: script, line: 0).flatMap(\.packages))
+            if let removal = PackageManagerCommand(command, position: 0), removal.action == .remove {
+                let removed = Set(removal.operands)
+                let installed = installedHere ?? Set(Self.leftovers(of: PackageCommands(script), line: 0).flatMap(\.packages))
                 installedHere = installed
-                if let match = leftovers.last(where: { $0.packageManager == family && !$0.packages.isDisjoint(with: removed.subtracting(installed)) }) {
+                if let match = leftovers.last(where: { $0.packageManager == removal.manager && !$0.packages.isDisjoint(with: removed.subtracting(installed)) }) {
                     return match
                 }
             }
@@ -95,40 +92,30 @@ struct CleanupInLaterLayer: DockerfileRule {
                 found.append(Leftover(path: trimmed(path), packageManager: nil, line: line, what: "`\(path)` copied"))
             }
         }
-        guard let script = step.script else { return found }
-        return found + leftovers(of: script, line: line)
+        guard let packages = PackageCommands(step) else { return found }
+        return found + leftovers(of: packages, line: line)
     }
 
-    static func leftovers(of script: ShellScript, line: Int) -> [Leftover] {
-        var found: [Leftover] = []
-        for command in script.commands {
-            if command.invokes(["apt-get", "apt"], subcommand: ["update"]), !script.removes("/var/lib/apt/lists") {
-                found.append(Leftover(path: "/var/lib/apt/lists", packageManager: nil, line: line, what: "the apt lists downloaded"))
-            }
-            let packages = Set(command.operands.dropFirst())
-            if command.invokes(["apt-get", "apt"], subcommand: ["install"]) {
-                found.append(Leftover(path: nil, packageManager: "apt-get", packages: packages, line: line, what: "packages installed"))
-            }
-            if command.invokes(["apk"], subcommand: ["add"]) {
-                found.append(Leftover(path: command.hasOption("--no-cache") ? nil : "/var/cache/apk", packageManager: "apk", packages: packages,
-                                      line: line, what: "packages installed"))
-            }
-            if command.invokes(["yum", "dnf", "microdnf"], subcommand: ["install"]), let manager = command.program {
-                found.append(Leftover(path: "/var/cache/\(manager == "microdnf" ? "yum" : manager)", packageManager: manager, packages: packages,
-                                      line: line, what: "packages installed"))
-            }
-            if command.program == "curl" || command.program == "wget" {
-                let arguments = command.arguments
-                for (index, argument) in arguments.enumerated() where ["-o", "--output", "-O", "--output-document"].contains(argument) && index + 1 < arguments.count {
-                    let path = arguments[index + 1]
-                    if path.hasPrefix("/") { found.append(Leftover(path: trimmed(path), packageManager: nil, line: line, what: "`\(path)` downloaded")) }
+    /// What a RUN's commands leave in its layer: package-manager lists and caches nothing in the
+    /// RUN removes or mounts away, installed packages, and downloaded files.
+    static func leftovers(of packages: PackageCommands, line: Int) -> [Leftover] {
+        var found = packages.leftInLayer.map { left in
+            Leftover(path: left.directory, packageManager: nil, line: line,
+                     what: left.command.action == .refreshIndex ? "the \(left.command.manager.rawValue) lists downloaded" : "the \(left.command.program) cache written")
+        }
+        for install in packages.commands where install.action == .install && [.apt, .apk, .dnf].contains(install.manager) {
+            found.append(Leftover(path: nil, packageManager: install.manager, packages: Set(install.operands), line: line, what: "packages installed"))
+        }
+        let script = packages.script
+        for command in script.commands where command.program == "curl" || command.program == "wget" {
+            let arguments = command.arguments
+            for (index, argument) in arguments.enumerated() where ["-o", "--output", "-O", "--output-document"].contains(argument) && index + 1 < arguments.count {
+                let path = arguments[index + 1]
+                if path.hasPrefix("/"), !script.removes(trimmed(path)), !packages.mounts(covering: path) {
+                    found.append(Leftover(path: trimmed(path), packageManager: nil, line: line, what: "`\(path)` downloaded"))
                 }
             }
         }
-        // What the same RUN already removed is not left over.
-        return found.filter { leftover in
-            guard let path = leftover.path else { return true }
-            return !script.removes(path)
-        }
+        return found
     }
 }

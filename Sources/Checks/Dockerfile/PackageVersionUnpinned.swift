@@ -22,7 +22,7 @@ struct PackageVersionUnpinned: DockerfileRule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.allSteps.compactMap { step -> Finding? in
-            for command in step.script?.commands ?? [] {
+            for command in PackageCommands(step)?.commands ?? [] where command.action == .install {
                 let unpinned = Self.unpinned(command)
                 if let first = unpinned.first {
                     let more = unpinned.count > 1 ? " and \(unpinned.count - 1) more" : ""
@@ -33,15 +33,16 @@ struct PackageVersionUnpinned: DockerfileRule {
         }
     }
 
-    /// Package arguments of an install command that name no version.
-    static func unpinned(_ command: ShellCommand) -> [String] {
-        let operands = Array(command.operands.dropFirst())
+    /// Package arguments of an install that name no version.
+    static func unpinned(_ install: PackageManagerCommand) -> [String] {
+        let operands = install.operands
+        let command = install.command
         /// Non-option arguments after the subcommand, leaving out the values of `valueOptions`.
         func packages(skipping valueOptions: Set<String>) -> [String] {
             var result: [String] = []
             var skipNext = false
             var seenSubcommand = false
-            for argument in command.arguments {
+            for argument in install.arguments {
                 if skipNext { skipNext = false; continue }
                 if valueOptions.contains(argument) { skipNext = true; continue }
                 if argument.hasPrefix("-") || argument.contains("$") { continue }
@@ -50,36 +51,36 @@ struct PackageVersionUnpinned: DockerfileRule {
             }
             return result
         }
-        if command.invokes(["apt-get", "apt"], subcommand: ["install"]) {
+        if install.manager == .apt {
             return packages(skipping: ["-o", "-t", "--target-release"]).filter { !$0.contains("=") && !$0.hasSuffix(".deb") && !$0.hasPrefix("/") && !$0.hasPrefix(".") }
         }
-        if command.invokes(["apk"], subcommand: ["add"]) {
+        if install.manager == .apk {
             return packages(skipping: ["--virtual", "-t", "--repository", "-X"]).filter { !$0.contains("=") && !$0.contains(">") && !$0.contains("<") && !$0.hasPrefix(".") }
         }
-        if command.invokes(["pip", "pip3"], subcommand: ["install"]) {
+        if install.manager == .pip {
             return packages(skipping: ["-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t"])
                 .filter { package in
                     !["==", ">=", "<=", "~=", "!=", "@", ">", "<"].contains(where: package.contains) && !package.hasPrefix(".") && !package.hasPrefix("/")
                         && !package.contains(text: "://") && !package.hasSuffix(".whl") && !package.hasSuffix(".tar.gz")
                 }
         }
-        if command.invokes(["npm"], subcommand: ["install", "i", "add"]) {
+        if install.manager == .npm {
             return operands.filter { package in
                 let versionAt = package.hasPrefix("@") ? package.dropFirst().contains("@") : package.contains("@")
                 return !versionAt && !package.hasPrefix(".") && !package.hasPrefix("/") && !package.contains(text: "://")
             }
         }
-        if command.invokes(["yum", "dnf", "microdnf", "zypper"], subcommand: ["install", "in"]) {
+        if install.manager == .dnf || install.manager == .zypper {
             // `httpd-2.4.57` or `git = 2.43` style pins: a dash or `=` followed by a digit.
             return packages(skipping: ["--repo", "--enablerepo", "--disablerepo", "-r", "--setopt", "-c", "--config", "--installroot", "--releasever", "-x", "--exclude"]).filter { package in
                 let characters = Array(package)
                 return !zip(characters, characters.dropFirst()).contains { ($0 == "-" || $0 == "=") && $1.isNumber } && !package.hasSuffix(".rpm")
             }
         }
-        if command.invokes(["gem"], subcommand: ["install"]), !command.hasOption("-v"), !command.hasOption("--version") {
+        if install.manager == .gem, !command.hasOption("-v"), !command.hasOption("--version") {
             return operands.filter { !$0.contains(":") && !$0.hasSuffix(".gem") }
         }
-        if command.invokes(["go"], subcommand: ["install", "get"]) {
+        if install.manager == .go {
             return operands.filter { !$0.contains("@") || $0.hasSuffix("@latest") }.filter { !$0.hasPrefix(".") }
         }
         return []

@@ -19,6 +19,8 @@ struct PipCacheLeft: DockerfileRule {
             AliasDifference(.backtickEscape, aliases: ["DL3042"], "in files with `# escape=``, hadolint's line numbers drift after backtick continuations; plimsoll reports BuildKit's lines."),
         ])
 
+    static let cache = PackageManager.pip.cacheDirectory(program: "pip") ?? "/root/.cache/pip"
+
     func check(_ context: LintContext) -> [Finding] {
         context.graph.stages.filter(\.shipsLayers).flatMap { stage -> [Finding] in
             var cacheDisabled = false
@@ -28,9 +30,7 @@ struct PipCacheLeft: DockerfileRule {
                         cacheDisabled = !["", "0", "false", "no", "off"].contains(value.lowercased())
                     }
                 }
-                guard !cacheDisabled, let script = step.script,
-                      script.commands.contains(where: Self.isPipInstallKeepingCache),
-                      !PackageInstall.mountsCache(step, covering: "/root/.cache/pip") else { return nil }
+                guard !cacheDisabled, PackageCommands(step)?.leaves(Self.cache) != nil else { return nil }
                 let fix = RunTextEdits.insert(" --no-cache-dir", after: ["pip install", "pip3 install"], in: step, context: context)
                     .map { Fix(Self.meta, description: "Add --no-cache-dir to pip install", edits: $0) }
                 return context.finding(Self.meta, at: step.instruction.span, "`pip install` keeps its download cache in this layer; add `--no-cache-dir`", fix: fix)
@@ -38,9 +38,4 @@ struct PipCacheLeft: DockerfileRule {
         }
     }
 
-    static func isPipInstallKeepingCache(_ command: ShellCommand) -> Bool {
-        let isPip = command.invokes(["pip", "pip3"], subcommand: ["install"])
-            || (command.program?.hasPrefix("python") == true && command.arguments.starts(with: ["-m", "pip", "install"]))
-        return isPip && !command.hasOption("--no-cache-dir") && !command.assignments.contains { $0.hasPrefix("PIP_NO_CACHE_DIR=") }
-    }
 }

@@ -17,19 +17,15 @@ struct RpmCacheLeft: DockerfileRule {
                   "FROM fedora:41\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y git\n"],
         fix: .safe)
 
-    static let caches = ["yum": "/var/cache/yum", "dnf": "/var/cache/dnf", "microdnf": "/var/cache/yum", "zypper": "/var/cache/zypp"]
-
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in
-            guard let script = step.script,
-                  let install = script.commands.first(where: { $0.invokes(Array(Self.caches.keys), subcommand: ["install", "in", "update", "upgrade"]) }),
-                  let manager = install.program, let cache = Self.caches[manager] else { return nil }
-            let cleaned = script.commands.contains { $0.program == manager && ($0.subcommand == "clean" || $0.subcommand == "cc") }
-            guard !cleaned, !script.removes(cache), !PackageInstall.mountsCache(step, covering: cache) else { return nil }
+            guard let install = PackageCommands(step)?.leftInLayer.first(where: { $0.command.manager == .dnf || $0.command.manager == .zypper })?.command
+            else { return nil }
+            let manager = install.program
             let clean = manager == "zypper" ? "zypper clean --all" : "\(manager) clean all"
             let fix = RunTextEdits.append("&& \(clean)", to: step, context: context)
                 .map { Fix(Self.meta, description: "Clean the \(manager) cache in the same RUN", edits: $0) }
-            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(install.subcommand ?? "install")` leaves its cache in this layer; end the RUN with `&& \(clean)`",
+            return context.finding(Self.meta, at: step.instruction.span, "`\(manager) \(install.command.subcommand ?? "install")` leaves its cache in this layer; end the RUN with `&& \(clean)`",
                                    fix: fix)
         }
     }

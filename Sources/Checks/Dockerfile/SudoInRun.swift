@@ -17,7 +17,7 @@ struct SudoInRun: DockerfileRule {
         context.graph.stages.flatMap { stage in
             stage.steps.compactMap { step -> Finding? in
                 guard let script = step.script,
-                      script.commands.contains(where: { $0.words.first?.value.split(separator: "/").last == "sudo" }) else { return nil }
+                      script.commands.contains(where: { $0.runsUnderSudo }) else { return nil }
                 return context.finding(Self.meta, at: step.instruction.span,
                                        "RUN uses sudo; use `USER root` before this step and `USER <app user>` after it instead")
             }

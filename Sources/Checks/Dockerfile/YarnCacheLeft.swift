@@ -17,10 +17,7 @@ struct YarnCacheLeft: DockerfileRule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.layerSteps.compactMap { step -> Finding? in
-            guard let script = step.script,
-                  script.commands.contains(where: { $0.program == "yarn" && ($0.arguments.isEmpty || ["install", "add", "global"].contains($0.subcommand ?? "")) }),
-                  !script.commands.contains(where: { $0.program == "yarn" && $0.operands.starts(with: ["cache", "clean"]) }),
-                  !PackageInstall.mountsCache(step, covering: "/usr/local/share/.cache/yarn") else { return nil }
+            guard let cache = PackageManager.yarn.cacheDirectory(program: "yarn"), PackageCommands(step)?.leaves(cache) != nil else { return nil }
             return context.finding(Self.meta, at: step.instruction.span, "`yarn install` keeps its package cache in this layer; end the RUN with `&& yarn cache clean`",
                                    fix: RunTextEdits.append("&& yarn cache clean", to: step, context: context)
                                        .map { Fix(Self.meta, description: "Clean the yarn cache in the same RUN", edits: $0) })

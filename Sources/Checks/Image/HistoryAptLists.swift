@@ -18,11 +18,7 @@ struct HistoryAptLists: ImageRule {
 
     func check(_ image: ImageCheckContext) -> [Finding] {
         image.historyRuns.filter { run in
-            let commands = run.script.commands
-            let lastUse = commands.lastIndex { $0.invokes(["apt-get", "apt"], subcommand: ["update", "install", "upgrade", "dist-upgrade"]) }
-            return commands.contains { $0.invokes(["apt-get", "apt"], subcommand: ["update"]) }
-                && !run.script.removes(AptListsNotRemoved.lists, after: lastUse ?? -1)
-                && !commands.contains { $0.invokes(["apt-get", "apt"], subcommand: ["dist-clean"]) }
+            PackageCommands(run.script).leaves(AptListsNotRemoved.lists) != nil
         }.map { run in
             image.finding(Self.meta, layer: run.layer, path: nil,
                           "history entry \(run.position) runs `apt-get update` without removing \(AptListsNotRemoved.lists)/* in the same RUN")

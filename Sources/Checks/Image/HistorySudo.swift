@@ -16,8 +16,7 @@ struct HistorySudo: ImageRule {
 
     func check(_ image: ImageCheckContext) -> [Finding] {
         image.historyRuns.filter { run in
-            // `invokes` sees through wrappers such as sudo, so look at the first word itself.
-            run.script.commands.contains { $0.words.first?.value.split(separator: "/").last == "sudo" }
+            run.script.commands.contains { $0.runsUnderSudo }
         }.map { run in
             image.finding(Self.meta, layer: run.layer, path: nil, "history entry \(run.position) runs sudo; use USER to change users between steps")
         }

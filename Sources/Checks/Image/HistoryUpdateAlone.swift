@@ -7,8 +7,8 @@ struct HistoryUpdateAlone: ImageRule {
         id: "PI016", name: "history-update-alone", severity: .warning, aliases: ["CIS-DI-0007"],
         title: "The history has a RUN that only refreshes the package index",
         why: """
-            A layer that runs `apt-get update` (or `apk update`, `yum makecache`) without installing \
-            anything stores an index that the next build may reuse from cache long after it went stale, \
+            A layer that runs `apt-get update` (or `apk update`, `dnf`, `yum` or `microdnf makecache`, \
+            `zypper refresh`) without installing anything with that manager stores an index that the next build may reuse from cache long after it went stale, \
             so later installs get old packages. Update and install in the same RUN.
             """,
         triggering: ["== layer: RUN /bin/sh -c apt-get update # buildkit ==\nvar/lib/apt/lists/x (10 bytes)\n"],
@@ -16,13 +16,7 @@ struct HistoryUpdateAlone: ImageRule {
 
     func check(_ image: ImageCheckContext) -> [Finding] {
         image.historyRuns.compactMap { run in
-            let commands = run.script.commands
-            guard commands.contains(where: {
-                $0.invokes(["apt-get", "apt"], subcommand: ["update"]) || $0.invokes(["apk"], subcommand: ["update"])
-                    || $0.invokes(["yum", "dnf"], subcommand: ["makecache"])
-            }), !commands.contains(where: {
-                $0.invokes(["apt-get", "apt", "yum", "dnf", "apk"], subcommand: ["install", "add", "upgrade", "dist-upgrade"])
-            }) else { return nil }
+            guard !PackageCommands(run.script).refreshesWithoutInstalling.isEmpty else { return nil }
             return image.finding(Self.meta, layer: run.layer, path: nil,
                                  "history entry \(run.position) only refreshes the package index; update and install in the same RUN")
         }
