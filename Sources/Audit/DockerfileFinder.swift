@@ -8,7 +8,11 @@ import BuildContext
 /// Finds the Dockerfiles of a project: `Dockerfile`, `*.Dockerfile`, `*.dockerfile`, `Dockerfile.*`.
 public enum DockerfileFinder {
     /// Folders that hold dependencies, VCS data or build output, never a project's own Dockerfiles.
-    public static let skippedFolders: Set<String> = [".git", ".hg", ".svn", "node_modules", "vendor", ".venv", "venv", "__pycache__", ".tox", "target", "dist"]
+    /// (Also every `.build*` folder, SwiftPM's.)
+    public static let skippedFolders = [".git", ".hg", ".svn", "node_modules", "vendor", ".venv", "venv", "__pycache__", ".tox", "target", "dist"]
+
+    /// `.git, .hg, …, dist and .build*`, for help texts.
+    public static var skippedFoldersText: String { skippedFolders.joined(separator: ", ") + " and .build*" }
 
     public static func isDockerfileName(_ name: String) -> Bool {
         let lower = name.lowercased()

@@ -9,9 +9,8 @@ struct Check: ParsableCommand {
         commandName: "check",
         abstract: "Check a project directory: every Dockerfile in it and its build context.",
         discussion: """
-            Finds Dockerfile, *.Dockerfile, *.dockerfile and Dockerfile.* under DIR, skipping .git, node_modules, \
-            vendor and build output folders, lints each one and checks the build context beside it (the \
-            Dockerfile's directory).
+            Finds Dockerfile, *.Dockerfile, *.dockerfile and Dockerfile.* under DIR, skipping \(DockerfileFinder.skippedFoldersText) \
+            folders, lints each one and checks the build context beside it (the Dockerfile's directory).
             """)
 
     @Argument(help: "The project directory.")

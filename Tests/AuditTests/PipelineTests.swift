@@ -26,6 +26,18 @@ import Testing
         #expect(report.files.isEmpty && report.notes == [AuditNote(.note, "no Dockerfile found under \(directory.path)")])
     }
 
+    @Test func theProjectWalkSkipsDependencyAndBuildFoldersAsReadmeSays() throws {
+        let directory = try Scratch()
+        for folder in DockerfileFinder.skippedFolders + [".build-release", "app"] {
+            try FileManager.default.createDirectory(atPath: directory.path + "/" + folder, withIntermediateDirectories: true)
+            try "FROM scratch\n".write(toFile: directory.path + "/" + folder + "/Dockerfile", atomically: true, encoding: .utf8)
+        }
+        #expect(try DockerfileFinder.find(in: directory.path) == [directory.path + "/app/Dockerfile"])
+        let readme = try String(contentsOfFile: Self.example + "/../../README.md", encoding: .utf8)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(readme.contains("skipping \(DockerfileFinder.skippedFoldersText) folders"))
+    }
+
     @Test func aMissingProjectIsAnAuditError() {
         #expect(throws: AuditError.self) { try ProjectAudit(settings: AuditSettings()).run("/nonexistent/project") }
     }
