@@ -21,22 +21,24 @@ let package = Package(
     ],
     targets: [
         .target(name: "ByteSearch"),
+        // Files, directories, processes, cores, environment, cache directory, dates, trimming: the
+        // system pieces every layer needs, written once.
         .target(name: "HostSystem"),
-        .target(name: "DockerfileSyntax", dependencies: ["ByteSearch"]),
-        .target(name: "BuildContext", dependencies: ["DockerfileSyntax"]),
+        .target(name: "DockerfileSyntax", dependencies: ["HostSystem", "ByteSearch"]),
+        .target(name: "BuildContext", dependencies: ["HostSystem", "DockerfileSyntax"]),
         .target(name: "SecretScanning", dependencies: ["ByteSearch"]),
         // zlib, libzstd, libcrypto and SQLite from the system (Debian: zlib1g-dev, libzstd-dev, libssl-dev, libsqlite3-dev).
         .systemLibrary(name: "CGzip", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLibcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "ContainerImage", dependencies: ["CGzip", "CZstd", "CLibcrypto"]),
-        .target(name: "Packages", dependencies: ["ByteSearch", "ContainerImage", "CGzip", "CSQLite"]),
-        .target(name: "Advisories", dependencies: ["Packages", "CGzip", "CSQLite"]),
+        .target(name: "ContainerImage", dependencies: ["HostSystem", "CGzip", "CZstd", "CLibcrypto"]),
+        .target(name: "Packages", dependencies: ["HostSystem", "ByteSearch", "ContainerImage", "CGzip", "CSQLite"]),
+        .target(name: "Advisories", dependencies: ["HostSystem", "Packages", "CGzip", "CSQLite"]),
         // Foundation's String methods (`contains`, `range(of:)`) go through CoreFoundation; without
         // this, a dependency's Foundation import makes them win overloads even in files that never
         // import it, and a one-file lint pays CoreFoundation's start-up.
-        .target(name: "Checks", dependencies: ["DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")],
+        .target(name: "Checks", dependencies: ["HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         // The pipeline the CLI and a server share: source → model → audit → findings, no arguments or terminals.
         .target(name: "Audit", dependencies: ["HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks"],
@@ -46,11 +48,12 @@ let package = Package(
         .executableTarget(
             name: "PlimsollCLI",
             dependencies: [
-                "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks", "Audit", "Reports",
+                "HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks", "Audit", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         .testTarget(name: "ByteSearchTests", dependencies: ["ByteSearch"]),
+        .testTarget(name: "HostSystemTests", dependencies: ["HostSystem"]),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "BuildContextTests", dependencies: ["BuildContext"]),
         .testTarget(name: "SecretScanningTests", dependencies: ["SecretScanning"]),
@@ -59,8 +62,8 @@ let package = Package(
         .testTarget(name: "ContainerImageTests", dependencies: ["ContainerImage", "ImageFixtures"]),
         .testTarget(name: "PackagesTests", dependencies: ["Packages", "ContainerImage", "ImageFixtures", "CSQLite"]),
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "Packages", "ImageFixtures"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "DockerfileSyntax", "ContainerImage", "Packages", "Advisories", "Audit", "Reports"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Checks", "Advisories", "Packages", "DockerfileSyntax"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "HostSystem", "DockerfileSyntax", "ContainerImage", "Packages", "Advisories", "Audit", "Reports"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "HostSystem", "Checks", "Advisories", "Packages", "DockerfileSyntax"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Audit", "Checks", "Packages", "ContainerImage"]),
         .testTarget(name: "PlimsollCLITests", dependencies: ["PlimsollCLI", "Checks", "Reports", "ImageFixtures"]),
     ],

@@ -1,3 +1,4 @@
+import HostSystem
 import Foundation
 
 /// Fetches one URL to a file with curl, conditionally: the validators from the last fetch go out as
@@ -86,33 +87,14 @@ public enum ArchiveDownload {
     }
 
     private static func run(_ arguments: [String], showingErrors: Bool) throws(Failure) -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl"] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        // On a terminal curl's progress bar and messages go straight to the user.
-        if !showingErrors { process.standardError = errors }
         do {
-            try process.run()
+            // On a terminal curl's progress bar and messages go straight to the user.
+            let outcome = try Subprocess.run("curl", arguments, errors: showingErrors ? .inherit : .capture)
+            return (outcome.status ?? -1, String(decoding: outcome.output, as: UTF8.self), String(decoding: outcome.errors, as: UTF8.self))
+        } catch where error.code == ENOENT {
+            return (127, "", "")
         } catch {
-            throw Failure(description: "cannot run curl: \(error.localizedDescription)")
+            throw Failure(description: error.description)
         }
-        nonisolated(unsafe) var errorData = Data()
-        let drained = DispatchSemaphore(value: 0)
-        if !showingErrors {
-            DispatchQueue.global().async {
-                errorData = errors.fileHandleForReading.readDataToEndOfFile()
-                drained.signal()
-            }
-        } else {
-            drained.signal()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        drained.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
     }
 }

@@ -1,3 +1,4 @@
+import HostSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,22 +29,13 @@ public enum DockerfileFinder {
         var found: [String] = []
         var pending = [root]
         while let directory = pending.popLast() {
-            guard let handle = opendir(directory) else { continue }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                guard name != ".", name != ".." else { continue }
-                let path = directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
-                var status = stat()
-                guard lstat(path, &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR:
-                    if !skippedFolders.contains(name), !name.hasPrefix(".build") { pending.append(path) }
-                case S_IFREG:
-                    if isDockerfileName(name) { found.append(path) }
-                default:
+            for entry in DirectoryListing.entries(of: directory) ?? [] {
+                switch entry.kind {
+                case .directory:
+                    if !skippedFolders.contains(entry.name), !entry.name.hasPrefix(".build") { pending.append(entry.path) }
+                case .file:
+                    if isDockerfileName(entry.name) { found.append(entry.path) }
+                case .other:
                     break
                 }
             }

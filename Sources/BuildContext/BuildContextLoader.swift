@@ -1,3 +1,5 @@
+import HostSystem
+
 /// Finds the ignore file that applies to a build and walks the context with it.
 public enum BuildContextLoader {
     /// Ignore files larger than this are refused; real ones are a few KiB.

@@ -1,3 +1,5 @@
+import HostSystem
+
 /// One pattern of a `.dockerignore` file and the 1-based line it came from.
 public struct IgnoreLine: Sendable, Hashable {
     public var pattern: String
@@ -31,10 +33,10 @@ public enum IgnoreFile {
             lineNumber += 1
             start = end + 1
             guard contentStart >= contentEnd || bytes[contentStart] != UInt8(ascii: "#") else { continue }
-            var pattern = trimmed(String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self))
+            var pattern = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self).trimmingWhitespace()
             guard !pattern.isEmpty else { continue }
             let isException = pattern.hasPrefix("!")
-            if isException { pattern = trimmed(String(pattern.dropFirst())) }
+            if isException { pattern = pattern.dropFirst().trimmingWhitespace() }
             if !pattern.isEmpty {
                 pattern = PathCleaner.clean(pattern)
                 if pattern.count > 1, pattern.hasPrefix("/") { pattern.removeFirst() }
@@ -47,10 +49,4 @@ public enum IgnoreFile {
     public static func read(text: String) -> [IgnoreLine] { read(Array(text.utf8)) }
 
     /// Go's `strings.TrimSpace`.
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
-    }
 }

@@ -1,3 +1,4 @@
+import HostSystem
 import DockerfileSyntax
 
 /// Why a `.dockerignore` pattern cannot be used.
@@ -73,7 +74,7 @@ public struct IgnorePattern: Sendable, Hashable {
 
     /// Compiles one pattern as `patternmatcher.New` does; throws for `!` alone and malformed classes or escapes.
     public init(_ raw: String, line: Int? = nil) throws(IgnorePatternError) {
-        var pattern = IgnoreFile.trimmed(raw)
+        var pattern = raw.trimmingWhitespace()
         let isException = pattern.hasPrefix("!")
         if isException {
             pattern.removeFirst()

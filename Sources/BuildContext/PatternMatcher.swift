@@ -1,3 +1,5 @@
+import HostSystem
+
 /// An ordered list of `.dockerignore` patterns, evaluated as moby/patternmatcher does:
 /// the last matching pattern wins, a `!` pattern re-includes only what an earlier one excluded,
 /// and a pattern that matches a parent directory excludes everything below it.
@@ -25,7 +27,7 @@ public struct PatternMatcher: Sendable {
     private init(_ lines: [IgnoreLine], hasLines: Bool) throws(IgnorePatternError) {
         var patterns: [IgnorePattern] = []
         var numbers: [Int?] = []
-        for line in lines where !IgnoreFile.trimmed(line.pattern).isEmpty {
+        for line in lines where !line.pattern.trimmingWhitespace().isEmpty {
             patterns.append(try IgnorePattern(line.pattern, line: hasLines ? line.line : nil))
             numbers.append(hasLines ? line.line : nil)
         }

@@ -1,3 +1,5 @@
+import HostSystem
+
 /// A build context written as text, the form context rules give their examples in:
 ///
 ///     == Dockerfile ==
@@ -21,7 +23,7 @@ public enum ContextExample {
                 var size: Int?
                 if header.hasSuffix(" bytes)"), let open = header.lastIndex(of: "(") {
                     size = Int(header[header.index(after: open)...].dropLast(" bytes)".count))
-                    header = String(header[..<open]).trimmingTrailingSpaces()
+                    header = String(header[..<open].trimmingTrailing(" "))
                 }
                 entries.append(Entry(path: header, content: size.map { [UInt8](repeating: UInt8(ascii: "x"), count: $0) } ?? [],
                                      isDirectory: header.hasSuffix("/")))
@@ -36,10 +38,3 @@ public enum ContextExample {
     }
 }
 
-private extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text
-    }
-}

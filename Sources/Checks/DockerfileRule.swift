@@ -1,3 +1,4 @@
+import HostSystem
 import DockerfileSyntax
 
 /// A Dockerfile rule: one small type that describes itself and checks one practice.

@@ -1,3 +1,4 @@
+import HostSystem
 import ContainerImage
 import Foundation
 
@@ -120,7 +121,7 @@ private extension LayerChanges {
         var size: Int64 = 0
         var mode: UInt32?
         if line.hasSuffix(")"), let open = line.lastIndex(of: "(") {
-            name = String(line[..<open]).trimmingCharacters(in: " ")
+            name = String(line[..<open].trimmingTrailing(" "))
             for part in line[line.index(after: open)..<line.index(before: line.endIndex)].split(separator: ",") {
                 let words = part.split(separator: " ")
                 if words.count == 2, words[1] == "bytes" { size = Int64(words[0]) ?? 0 }
@@ -147,11 +148,5 @@ private extension String {
             }
         }
         return output
-    }
-
-    func trimmingCharacters(in set: Character) -> String {
-        var text = Substring(self)
-        while text.last == set { text = text.dropLast() }
-        return String(text)
     }
 }

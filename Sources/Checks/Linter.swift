@@ -1,3 +1,4 @@
+import HostSystem
 import DockerfileSyntax
 
 /// Lints Dockerfiles: parse, build the stage model, run every rule, then apply pragmas and configuration.

@@ -1,3 +1,4 @@
+import HostSystem
 import DockerfileSyntax
 
 /// Inline suppressions: `# plimsoll ignore=PD002,apt-lists-not-removed` on the comment lines
@@ -32,7 +33,7 @@ struct Pragmas {
         }
         let rest = words.joined()
         guard rest.lowercased().hasPrefix("ignore=") else { return nil }
-        let identifiers = rest.dropFirst("ignore=".count).split(separator: ",").map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+        let identifiers = rest.dropFirst("ignore=".count).split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         return (isGlobal, identifiers)
     }
 
@@ -63,8 +64,3 @@ struct Pragmas {
     }
 }
 
-private extension Substring {
-    func trimmingCharacters() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}

@@ -1,3 +1,4 @@
+import HostSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -107,7 +108,7 @@ public struct ShellCheckRunner: Sendable {
             close(descriptor)
             guard complete else { return [:] }
         }
-        let cores = ProcessInfoCores.count
+        let cores = ProcessorCount.online
         // Below a few dozen scripts a second process costs more start-up than it saves.
         let perProcess = paths.count < 48 ? paths.count : min(1024, (paths.count + cores - 1) / cores)
         let chunks = stride(from: 0, to: scripts.count, by: perProcess).map { $0..<min($0 + perProcess, scripts.count) }
@@ -138,62 +139,18 @@ public struct ShellCheckRunner: Sendable {
                 code = String(message[message.index(after: open)..<message.index(before: message.endIndex)])
                 message = message[..<open].dropLast(message[..<open].hasSuffix(" ") ? 1 : 0)
             }
-            return ShellCheckComment(script: script, line: lineNumber, column: column, level: parts[3].trimmingCharacters(in: " "),
+            return ShellCheckComment(script: script, line: lineNumber, column: column, level: String(parts[3].trimmingCharacters(in: " ")),
                                      code: code, message: String(message))
         }
     }
 
     /// What ShellCheck printed; nil when it could not start or was stopped.
     private func execute(_ arguments: [String]) -> String? {
-        var output: [Int32] = [0, 0]
-        guard pipe(&output) == 0 else { return nil }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO)
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, output[0])
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var process = pid_t()
-        let spawned = posix_spawn(&process, executable, &actions, nil, argv, environ)
-        close(output[1])
-        guard spawned == 0 else { close(output[0]); return nil }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let deadline = Self.now() + timeLimit
-        var finished = true
-        while true {
-            var ready = pollfd(fd: output[0], events: Int16(POLLIN), revents: 0)
-            let remaining = deadline - Self.now()
-            guard remaining > 0 else { finished = false; break }
-            let polled = poll(&ready, 1, Int32(remaining * 1000))
-            if polled < 0 && errno == EINTR { continue }
-            guard polled > 0 else { finished = false; break }
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(output[0], $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes += chunk[0..<count]
-        }
-        close(output[0])
-        if !finished { kill(process, SIGKILL) }
-        var status: Int32 = 0
-        while waitpid(process, &status, 0) < 0 && errno == EINTR {}
+        guard let outcome = try? Subprocess.run(executable, arguments, errors: .discard, timeLimit: timeLimit) else { return nil }
         // A run cut short, or one ShellCheck could not finish (exit status 2 and above), reports
         // nothing rather than part of its files.
-        let exitedNormally = status & 0x7F == 0, exitStatus = (status >> 8) & 0xFF
-        return finished && exitedNormally && exitStatus <= 1 ? String(decoding: bytes, as: UTF8.self) : nil
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        guard let status = outcome.status, status <= 1 else { return nil }
+        return String(decoding: outcome.output, as: UTF8.self)
     }
 }
 
-private extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
-    }
-}

@@ -1,3 +1,4 @@
+import HostSystem
 import Dispatch
 import Synchronization
 
@@ -22,7 +23,7 @@ public enum LayerScan {
         let separate = try separatelyHashed(image, reader)
         var configured = reader
         // With fewer layers than cores, the spare cores hash while the layers' tars are walked.
-        configured.hashesInParallel = image.layers.count < ProcessInfoCores.count
+        configured.hashesInParallel = image.layers.count < ProcessorCount.online
         let walker = configured
         configured.verifiesDigests = false
         let seeking = configured
@@ -46,7 +47,7 @@ public enum LayerScan {
                 queue.run(perform)
             }
         }
-        DispatchQueue.concurrentPerform(iterations: max(1, ProcessInfoCores.count - (separate == nil ? 0 : 1))) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, ProcessorCount.online - (separate == nil ? 0 : 1))) { _ in
             queue.run(perform)
         }
         queue.waitUntilDone()
@@ -63,7 +64,7 @@ public enum LayerScan {
     /// The layer to hash on a thread of its own: the largest, when digests are verified, it is an
     /// uncompressed tar (its blob digest is its diff_id) and there is a second core to hash on.
     private static func separatelyHashed(_ image: Image, _ reader: LayerReader) throws(ImageError) -> LayerBlob? {
-        guard reader.verifiesDigests, ProcessInfoCores.count > 1,
+        guard reader.verifiesDigests, ProcessorCount.online > 1,
               let largest = image.layers.max(by: { $0.storedSize < $1.storedSize }),
               try reader.compression(of: largest) == .none else { return nil }
         return largest

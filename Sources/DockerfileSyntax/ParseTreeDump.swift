@@ -1,3 +1,5 @@
+import HostSystem
+
 /// BuildKit's `Node.Dump()` text for a parsed file, used to prove conformance with BuildKit's own tests.
 public enum ParseTreeDump {
     public static func dump(_ dockerfile: Dockerfile) -> String {
@@ -12,7 +14,7 @@ public enum ParseTreeDump {
         for node in nodes(of: instruction.body) {
             text += " " + node
         }
-        return trimmed(text)
+        return text.trimmingWhitespace()
     }
 
     /// BuildKit's `Next` chain: ENV pairs carry a third node, `""` (legacy) or `"="`.
@@ -23,7 +25,7 @@ public enum ParseTreeDump {
         case .healthcheck(let kind, let command):
             return [GoQuote.quote(kind.value)] + nodes(of: command)
         case .trigger(let inner):
-            return [trimmed("(" + dump(inner) + ")\n")]
+            return [("(" + dump(inner) + ")\n").trimmingWhitespace()]
         case .unknown:
             return ["\"\""]
         default:
@@ -31,10 +33,4 @@ public enum ParseTreeDump {
         }
     }
 
-    private static func trimmed(_ text: String) -> String {
-        var scalars = Substring(text).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
 }

@@ -1,3 +1,4 @@
+import HostSystem
 import ArgumentParser
 import Audit
 import BuildContext

@@ -1,3 +1,4 @@
+import HostSystem
 import Advisories
 import ArgumentParser
 import Audit
@@ -128,30 +129,5 @@ enum ImportNotes {
         for (ecosystem, count) in summary.unorderedEcosystems.sorted(by: { $0.key < $1.key }) {
             Output.error("plimsoll: note: \(count) records of \(ecosystem) are kept but not matched: plimsoll has no version ordering for \(ecosystem)\n")
         }
-    }
-}
-
-/// OSV records from the forms `db import` takes.
-enum OSVSources {
-    static func read(_ source: String) throws -> any OSVRecordSource {
-        if source.hasSuffix(".zip") {
-            do {
-                return try OSVArchive(contentsOf: source, name: source)
-            } catch {
-                throw UsageError(message: "\(source): \(error)")
-            }
-        }
-        var status = stat()
-        if stat(source, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            guard let directory = opendir(source) else { throw UsageError(message: "cannot read \(source)") }
-            defer { closedir(directory) }
-            var names: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name.hasSuffix(".json") { names.append(name) }
-            }
-            return OSVDocuments(try names.sorted().map { name in (source + "/" + name, try InputFiles.read(source + "/" + name, as: .advisoryRecord)) })
-        }
-        return OSVDocuments([(source, try InputFiles.read(source, as: .advisoryRecord))])
     }
 }

@@ -1,4 +1,5 @@
 @testable import Checks
+import HostSystem
 import DockerfileSyntax
 import Foundation
 import Testing

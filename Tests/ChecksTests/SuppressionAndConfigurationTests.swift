@@ -1,3 +1,4 @@
+import HostSystem
 import Checks
 import DockerfileSyntax
 import Testing

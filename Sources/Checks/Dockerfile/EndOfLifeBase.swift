@@ -1,3 +1,4 @@
+import HostSystem
 import DockerfileSyntax
 
 struct EndOfLifeBase: DockerfileRule {
