@@ -27,11 +27,8 @@ import Testing
         }
     }
 
-    @Test func scoresAgreeWithTheReferenceImplementation() throws {
-        guard (try? ExternalTool.run(["python3", "-c", "import cvss"]).status) == 0 else {
-            print("SKIPPED scoresAgreeWithTheReferenceImplementation: the Python cvss package is not installed (pip install cvss)")
-            return
-        }
+    @Test(.enabled(if: Prerequisite.python("cvss"), "the Python cvss package is not installed (pip install cvss)"))
+    func scoresAgreeWithTheReferenceImplementation() throws {
         // Python draws the vectors (base, threat, environmental and supplemental metrics) and scores them.
         let script = """
             import random

@@ -24,11 +24,8 @@ import Testing
         }
     }
 
-    @Test func agreesWithRuby() throws {
-        guard (try? ExternalTool.run(["ruby", "-e", "exit 0"]).status) == 0 else {
-            print("SKIPPED agreesWithRuby: ruby is not installed (apt-get install ruby)")
-            return
-        }
+    @Test(.enabled(if: Prerequisite.runs(["ruby", "-e", "exit 0"]), "ruby is not installed (apt-get install ruby)"))
+    func agreesWithRuby() throws {
         var generator = SeededGenerator(seed: 20261128)
         let parts = ["0", "1", "2", "10", "01", "00", "a", "b", "pre", "rc", "RC", "beta", "alpha", "x1", "2a", "Z"]
         let prereleases = ["1", "rc1", "beta", "pre", "a-b", "0"]

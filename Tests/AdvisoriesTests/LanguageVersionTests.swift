@@ -4,8 +4,9 @@ import ImageFixtures
 import Testing
 
 @Suite struct LanguageVersionTests {
-    @Test func semverComparisonsFromNodeSemverAndTheSpec() throws {
-        guard let rows = vectorRows("semver_cmp.tsv") else { return }
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"))
+    func semverComparisonsFromNodeSemverAndTheSpec() throws {
+        let rows = try vectorRows("semver_cmp.tsv")
         for row in rows {
             let a = try #require(SemanticVersion(row[0]), "\(row[0])")
             let b = try #require(SemanticVersion(row[1]), "\(row[1])")
@@ -15,21 +16,23 @@ import Testing
         #expect(SemanticVersion("v1.2.3+build.5") == SemanticVersion("1.2.3"))
     }
 
-    @Test func pep440ComparisonsAndTheSortedListFromPackaging() throws {
-        guard let rows = vectorRows("pep440_cmp.tsv") else { return }
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"))
+    func pep440ComparisonsAndTheSortedListFromPackaging() throws {
+        let rows = try vectorRows("pep440_cmp.tsv")
         for row in rows {
             let a = try #require(PEP440Version(row[0]), "\(row[0])")
             let b = try #require(PEP440Version(row[1]), "\(row[1])")
             #expect(sign(PEP440Version.compare(a, b)) == Int(row[2]), "\(row[0]) vs \(row[1])")
         }
-        guard let text = try? String(contentsOf: versionCorpus.appendingPathComponent("pep440_sorted_versions.txt"), encoding: .utf8) else { return }
+        let text = try String(contentsOf: versionCorpus.appendingPathComponent("pep440_sorted_versions.txt"), encoding: .utf8)
         let sorted = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { PEP440Version(String($0)) }
         #expect(sorted.count == 92)
         #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0 < $1 })
     }
 
-    @Test func pep440NormalisationAndRejection() throws {
-        guard let rows = vectorRows("pep440_normalization.tsv") else { return }
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"))
+    func pep440NormalisationAndRejection() throws {
+        let rows = try vectorRows("pep440_normalization.tsv")
         for row in rows { #expect(PEP440Version(row[0])?.description == row[1], "\(row[0])") }
         guard let text = try? String(contentsOf: versionCorpus.appendingPathComponent("pep440_invalid_versions.txt"), encoding: .utf8) else { return }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.hasPrefix("#") && !line.isEmpty {
@@ -38,11 +41,8 @@ import Testing
     }
 
     /// plimsoll against Python's `packaging` on generated versions.
-    @Test func pep440AgreesWithPythonPackaging() throws {
-        guard try ExternalTool.run(["python3", "-c", "import packaging.version"]).status == 0 else {
-            print("SKIPPED pep440AgreesWithPythonPackaging: python3 packaging is not installed")
-            return
-        }
+    @Test(.enabled(if: Prerequisite.python("packaging.version"), "python3 packaging is not installed (pip install packaging)"))
+    func pep440AgreesWithPythonPackaging() throws {
         var generator = SeededGenerator(seed: 440)
         let parts = ["a", "b", "rc", "c", ".post", "-", ".dev", "post", "dev", "+local", "+1.abc", "!", "alpha", "pre", "rev", ".", "_"]
         var versions: [String] = []

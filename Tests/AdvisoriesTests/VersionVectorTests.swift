@@ -1,16 +1,14 @@
 @testable import Advisories
 import Foundation
+import ImageFixtures
 import Testing
 
 let versionCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("shared/corpus/versions")
 
-/// The rows of a corpus TSV (header dropped), or nil with a SKIPPED line when ../shared is absent.
-func vectorRows(_ name: String) -> [[String]]? {
-    guard let text = try? String(contentsOf: versionCorpus.appendingPathComponent(name), encoding: .utf8) else {
-        print("SKIPPED: \(versionCorpus.path)/\(name) is absent")
-        return nil
-    }
+/// The rows of a corpus TSV (header dropped); tests that read them are enabled only with ../shared.
+func vectorRows(_ name: String) throws -> [[String]] {
+    let text = try String(contentsOf: versionCorpus.appendingPathComponent(name), encoding: .utf8)
     return text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().filter { !$0.isEmpty }
         .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
 }
@@ -21,8 +19,9 @@ func sign(_ value: Int) -> Int { value < 0 ? -1 : (value > 0 ? 1 : 0) }
     /// dpkg 1.21 (the one on this machine) rejects these as bad syntax; upstream's newer tests compare them.
     static let dpkgVersionDependent: Set<String> = ["0foo-", "-0.6.5", "0:0-"]
 
-    @Test func dpkgComparisonsFromDpkgsOwnTests() throws {
-        guard let rows = vectorRows("dpkg_version_cmp.tsv") else { return }
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"))
+    func dpkgComparisonsFromDpkgsOwnTests() throws {
+        let rows = try vectorRows("dpkg_version_cmp.tsv")
         var checked = 0
         for row in rows where !Self.dpkgVersionDependent.contains(row[0]) && !Self.dpkgVersionDependent.contains(row[1]) {
             let a = try #require(DpkgVersion(row[0]), "\(row[0])")
@@ -33,13 +32,15 @@ func sign(_ value: Int) -> Int { value < 0 ? -1 : (value > 0 ? 1 : 0) }
         #expect(checked == 54)
     }
 
-    @Test func dpkgRejectsWhatDpkgRejects() {
-        guard let rows = vectorRows("dpkg_invalid_versions.tsv") else { return }
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"))
+    func dpkgRejectsWhatDpkgRejects() throws {
+        let rows = try vectorRows("dpkg_invalid_versions.tsv")
         for row in rows { #expect(DpkgVersion(row[0]) == nil, "\(row[0].debugDescription): \(row[1])") }
     }
 
-    @Test func rpmComparisonsFromRpmsOwnTests() {
-        guard let rows = vectorRows("rpm_vercmp.tsv") else { return }
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"))
+    func rpmComparisonsFromRpmsOwnTests() throws {
+        let rows = try vectorRows("rpm_vercmp.tsv")
         for row in rows { #expect(sign(RPMVersion.vercmp(row[0], row[1])) == Int(row[2]), "\(row[0]) vs \(row[1])") }
         #expect(rows.count == 91)
     }

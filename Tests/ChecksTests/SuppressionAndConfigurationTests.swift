@@ -134,9 +134,17 @@ let testDay = CivilDate.days("2026-11-28") ?? 0
         #expect(!findings.contains { $0.rule.id == "PD025" && $0.range.start.line == 4 })
     }
 
+    /// Broken files still get every rule that can run, and each broken line its own finding.
     @Test func rulesRunOnEveryCorpusShapeOfBrokenFile() {
-        for text in ["FROM\n", "RUN x\n", "FROM a AS\nCOPY\nUSER\nEXPOSE\nWORKDIR\nONBUILD\n", "FROM a\nCOPY --from= . .\nADD\nHEALTHCHECK CMD\n"] {
-            _ = Linter(today: testDay).lint(SourceFile(path: "Dockerfile", text: text))
+        let cases: [(String, [String])] = [
+            ("FROM\n", ["PD003 1", "PD008 1"]),
+            ("RUN x\n", ["PD008 1"]),
+            ("FROM a AS\nCOPY\nUSER\nEXPOSE\nWORKDIR\nONBUILD\n", ["PD003 1", "PD006 1", "PD008 1", "PD008 2", "PD008 3", "PD008 4", "PD008 5", "PD008 6"]),
+            ("FROM a\nCOPY --from= . .\nADD\nHEALTHCHECK CMD\n", ["PD003 1", "PD006 1", "PD039 2", "PD008 3", "PD008 4"]),
+        ]
+        for (text, expected) in cases {
+            let findings = Linter(today: testDay).lint(SourceFile(path: "Dockerfile", text: text))
+            #expect(findings.map { "\($0.rule.id) \($0.range.start.line)" }.sorted() == expected.sorted(), "\(text.debugDescription)")
         }
     }
 }

@@ -37,20 +37,14 @@ import Testing
         print("checked", seen)
         """#
 
-    @Test func fixtureLayoutsAreValidOCIDocuments() throws {
-        guard FileManager.default.fileExists(atPath: Self.schemas.path) else {
-            print("SKIPPED fixtureLayoutsAreValidOCIDocuments: \(Self.schemas.path) is absent")
-            return
-        }
+    @Test(.enabled(if: Prerequisite.sharedSchemas, "../shared/schemas is absent"),
+          .enabled(if: Prerequisite.python("jsonschema", "referencing"), "python3 jsonschema is not installed (pip install jsonschema)"))
+    func fixtureLayoutsAreValidOCIDocuments() throws {
         let directory = TemporaryDirectory()
         try sampleImage().writeOCILayout(to: directory.url.appendingPathComponent("single"), tag: "v1")
         var arm = sampleImage()
         arm.architecture = "arm64"
         try FixtureImage.writeMultiPlatformLayout([(sampleImage(), nil), (arm, "v8")], to: directory.url.appendingPathComponent("multi"))
-        guard try ExternalTool.run(["python3", "-c", "import jsonschema, referencing"]).status == 0 else {
-            print("SKIPPED fixtureLayoutsAreValidOCIDocuments: python3 jsonschema is not installed")
-            return
-        }
         // The multi-platform layout has a nested index, two manifests and an attestation manifest.
         for (layout, expected) in [("single", "checked 1\n"), ("multi", "checked 4\n")] {
             let output = try ExternalTool.run(["python3", "-c", Self.validator, Self.schemas.path, directory.url.appendingPathComponent(layout).path],

@@ -18,6 +18,4 @@ enum SharedCorpus {
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         return names.sorted()
     }
-
-    static let skipNote = "../shared/corpus is absent: corpus conformance SKIPPED"
 }

@@ -7,13 +7,9 @@ import Testing
 let pkgdb = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("shared/corpus/pkgdb")
 
-/// A corpus file, or nil (and a SKIPPED line) when ../shared is absent.
-func corpusFile(_ name: String) -> [UInt8]? {
-    guard let data = FileManager.default.contents(atPath: pkgdb.appendingPathComponent(name).path) else {
-        print("SKIPPED: \(pkgdb.path)/\(name) is absent")
-        return nil
-    }
-    return [UInt8](data)
+/// A corpus file; tests that read one are enabled only with ../shared.
+func corpusFile(_ name: String) throws -> [UInt8] {
+    [UInt8](try Data(contentsOf: pkgdb.appendingPathComponent(name)))
 }
 
 func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease(id: "debian", versionID: "12")) -> ([InstalledPackage], [CatalogWarning]) {
@@ -160,10 +156,11 @@ func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease
         #expect(packages[0].locations == [PackageLocation(path: "/var/lib/dpkg/status", layer: 0)])
     }
 
-    @Test func dpkgCorpusFiles() throws {
-        guard let deinstall = corpusFile("anchore__syft__syft__pkg__cataloger__debian__testdata__var__lib__dpkg__status.d__deinstall"),
-              let multiple = corpusFile("anchore__syft__syft__pkg__cataloger__debian__testdata__var__lib__dpkg__status.d__multiple"),
-              let image = corpusFile("anchore__syft__syft__pkg__cataloger__debian__testdata__image-dpkg__var__lib__dpkg__status") else { return }
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"))
+    func dpkgCorpusFiles() throws {
+        let deinstall = try corpusFile("anchore__syft__syft__pkg__cataloger__debian__testdata__var__lib__dpkg__status.d__deinstall")
+        let multiple = try corpusFile("anchore__syft__syft__pkg__cataloger__debian__testdata__var__lib__dpkg__status.d__multiple")
+        let image = try corpusFile("anchore__syft__syft__pkg__cataloger__debian__testdata__image-dpkg__var__lib__dpkg__status")
         let files = [("var/lib/dpkg/status.d/deinstall", deinstall), ("var/lib/dpkg/status.d/multiple", multiple), ("var/lib/dpkg/status", image)]
         let (packages, warnings) = PackageCatalog.inventory(files.map { CatalogFile(path: $0.0, layer: 0, content: $0.1) }, distribution: nil)
         // syft's fixtures hold an empty `Package:` and a package without a version on purpose.
@@ -172,7 +169,8 @@ func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease
         #expect(packages.allSatisfy { $0.purl.hasPrefix("pkg:deb/debian/") && !$0.purl.contains("distro=") })
     }
 
-    @Test func apkRecordsWithOriginAndLicense() throws {
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"))
+    func apkRecordsWithOriginAndLicense() throws {
         let database = "C:Q1abc=\nP:musl-utils\nV:1.1.24-r2\nA:x86_64\nL:MIT BSD GPL2+\no:musl\nF:sbin\nR:ldconfig\n\nP:busybox\nV:1.36.1-r15\nA:x86_64\nL:GPL-2.0-only\no:busybox\n"
         let (packages, _) = inventory([("lib/apk/db/installed", database)], distribution: OSRelease(id: "alpine", versionID: "3.19.1"))
         #expect(packages.map(\.purl) == [
@@ -180,13 +178,14 @@ func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease
             "pkg:apk/alpine/musl-utils@1.1.24-r2?arch=x86_64&distro=alpine-3.19.1&upstream=musl",
         ])
         #expect(packages[1].licenses == ["MIT", "BSD", "GPL2+"])
-        guard let corpus = corpusFile("aquasecurity__trivy__pkg__fanal__analyzer__pkg__apk__testdata__apk") else { return }
+        let corpus = try corpusFile("aquasecurity__trivy__pkg__fanal__analyzer__pkg__apk__testdata__apk")
         let fromCorpus = PackageCatalog.inventory([CatalogFile(path: "lib/apk/db/installed", layer: 0, content: corpus)], distribution: nil)
         // trivy's fixture has one record without a version on purpose.
         #expect(fromCorpus.packages.count == 15 && fromCorpus.warnings.count == 1, "\(fromCorpus.warnings)")
     }
 
-    @Test func pythonMetadataAndEggInfo() throws {
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"))
+    func pythonMetadataAndEggInfo() throws {
         let metadata = "Metadata-Version: 2.1\nName: Flask_Login\nVersion: 0.6.3\nLicense: MIT\n\nLong description: not a header\n"
         let (packages, _) = inventory([
             ("usr/local/lib/python3.12/site-packages/Flask_Login-0.6.3.dist-info/METADATA", metadata),
@@ -194,8 +193,8 @@ func inventory(_ files: [(String, String)], distribution: OSRelease? = OSRelease
         ])
         #expect(packages.map(\.purl) == ["pkg:pypi/flask-login@0.6.3", "pkg:pypi/six@1.16.0"])
         #expect(packages[0].name == "Flask_Login" && packages[0].licenses == ["MIT"] && packages[1].licenses.isEmpty)
-        guard let pygments = corpusFile("anchore__syft__syft__pkg__cataloger__python__testdata__site-packages__license__with-license-file-declared.dist-info__METADATA"),
-              let requests = corpusFile("anchore__syft__syft__pkg__cataloger__python__testdata__site-packages__nested__egg-name__egg-info__PKG-INFO") else { return }
+        let pygments = try corpusFile("anchore__syft__syft__pkg__cataloger__python__testdata__site-packages__license__with-license-file-declared.dist-info__METADATA")
+        let requests = try corpusFile("anchore__syft__syft__pkg__cataloger__python__testdata__site-packages__nested__egg-name__egg-info__PKG-INFO")
         let corpus = PackageCatalog.inventory([
             CatalogFile(path: "x/Pygments.dist-info/METADATA", layer: 0, content: pygments),
             CatalogFile(path: "x/requests.egg-info/PKG-INFO", layer: 0, content: requests),

@@ -213,13 +213,13 @@ import Testing
     }
 
     /// Real jars from the machine's Maven, read as syft reads them (same purls).
-    @Test func realJarsGetSyftsNames() throws {
-        let jars = ["commons-lang3-3.12.0.jar", "aopalliance-1.0.jar", "guice.jar", "maven3-core.jar"]
+    static let realJars = ["commons-lang3-3.12.0.jar", "aopalliance-1.0.jar", "guice.jar", "maven3-core.jar"]
+
+    @Test(.enabled(if: realJars.allSatisfy { FileManager.default.fileExists(atPath: "/usr/share/java/" + $0) },
+                   "the jars of Debian's maven package are not in /usr/share/java"))
+    func realJarsGetSyftsNames() throws {
+        let jars = Self.realJars
         let directory = URL(fileURLWithPath: "/usr/share/java")
-        guard jars.allSatisfy({ FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }) else {
-            print("SKIPPED realJarsGetSyftsNames: the jars of Debian's maven package are not in /usr/share/java")
-            return
-        }
         var purls: [String] = []
         for jar in jars {
             purls += Self.purls(of: [UInt8](try Data(contentsOf: directory.appendingPathComponent(jar))), named: jar, pieceSize: 65_536)

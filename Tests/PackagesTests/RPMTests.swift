@@ -56,6 +56,8 @@ func rpmDatabase(_ headers: [[UInt8]], walMode: Bool = false) -> [UInt8] {
 
     /// A Berkeley DB hash database of `headers` (keyed by package number), written by the real
     /// `db_load`; nil when db-util is not installed.
+    static let hasDBLoad = FileManager.default.isExecutableFile(atPath: "/usr/bin/db_load")
+
     static func berkeleyDatabase(_ headers: [[UInt8]], pageSize: Int, bigEndian: Bool) throws -> [UInt8]? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/db_load") else { return nil }
         let directory = TemporaryDirectory()
@@ -72,16 +74,13 @@ func rpmDatabase(_ headers: [[UInt8]], walMode: Bool = false) -> [UInt8] {
         return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    @Test(arguments: [(512, false), (4096, false), (4096, true), (16384, false)])
+    @Test(.enabled(if: hasDBLoad, "db_load is not installed (apt-get install db-util)"), arguments: [(512, false), (4096, false), (4096, true), (16384, false)])
     func packagesComeFromTheBerkeleyDatabase(_ pageSize: Int, _ bigEndian: Bool) throws {
         // A header larger than a page goes to an overflow chain; small ones stay on the hash page.
         let large = RPMFixture.header([(1000, 6, "glibc"), (1001, 6, "2.28"), (1002, 6, "236.el8"), (1022, 6, "x86_64"),
                                (1014, 6, String(repeating: "LGPLv2+ and ", count: 700) + "GPLv2+")])
         let tiny = RPMFixture.header([(1000, 6, "tzdata"), (1001, 6, "2024a"), (1002, 6, "1.el8"), (1022, 6, "noarch")])
-        guard let database = try Self.berkeleyDatabase([openssl, large, tiny, bash, key, [9, 9, 9, 9]], pageSize: pageSize, bigEndian: bigEndian) else {
-            print("SKIPPED packagesComeFromTheBerkeleyDatabase: db_load (apt-get install db-util) is not installed")
-            return
-        }
+        let database = try #require(try Self.berkeleyDatabase([openssl, large, tiny, bash, key, [9, 9, 9, 9]], pageSize: pageSize, bigEndian: bigEndian))
         let (packages, warnings) = PackageCatalog.inventory([CatalogFile(path: "var/lib/rpm/Packages", layer: 0, content: database)],
                                                             distribution: OSRelease(id: "centos", versionID: "8"))
         #expect(packages.map { "\($0.name) \($0.version)" } == ["bash 5.1.8-9.el9", "glibc 2.28-236.el8", "openssl-libs 1:3.0.7-27.el9", "tzdata 2024a-1.el8"])
@@ -89,11 +88,9 @@ func rpmDatabase(_ headers: [[UInt8]], walMode: Bool = false) -> [UInt8] {
         #expect(warnings == [CatalogWarning(path: "/var/lib/rpm/Packages", message: "a package header is malformed")])
     }
 
-    @Test func aDamagedBerkeleyDatabaseIsOneWarningOrWhatSurvives() throws {
-        guard var database = try Self.berkeleyDatabase([openssl, bash], pageSize: 4096, bigEndian: false) else {
-            print("SKIPPED aDamagedBerkeleyDatabaseIsOneWarningOrWhatSurvives: db_load is not installed")
-            return
-        }
+    @Test(.enabled(if: hasDBLoad, "db_load is not installed (apt-get install db-util)"))
+    func aDamagedBerkeleyDatabaseIsOneWarningOrWhatSurvives() throws {
+        var database = try #require(try Self.berkeleyDatabase([openssl, bash], pageSize: 4096, bigEndian: false))
         let notADatabase = PackageCatalog.inventory([CatalogFile(path: "var/lib/rpm/Packages", layer: 0, content: Array(repeating: 7, count: 8192))],
                                                     distribution: nil)
         #expect(notADatabase.packages.isEmpty && notADatabase.warnings == [CatalogWarning(path: "/var/lib/rpm/Packages", message: "not a readable Berkeley DB hash database")])

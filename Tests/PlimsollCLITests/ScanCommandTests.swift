@@ -31,11 +31,8 @@ import Testing
         return FixtureImage(layers: [.init(base, createdBy: "ADD rootfs /"), .init(app, createdBy: "COPY app / # buildkit")])
     }
 
-    @Test func importInfoAndScanFindExactlyTheExpectedAdvisories() throws {
-        guard FileManager.default.fileExists(atPath: Self.osv.path) else {
-            print("SKIPPED importInfoAndScanFindExactlyTheExpectedAdvisories: \(Self.osv.path) is absent")
-            return
-        }
+    @Test(.enabled(if: Prerequisite.exists(osv), "../shared/corpus/osv is absent"))
+    func importInfoAndScanFindExactlyTheExpectedAdvisories() throws {
         let scratch = try Scratch()
         let database = scratch.url.appendingPathComponent("db/advisories.sqlite").path
         let imported = try PlimsollBinary.run(["db", "import", Self.osv.path, "--db", database])
