@@ -29,6 +29,12 @@ public struct LayerPlacement: Sendable {
         return (parsed, stage)
     }
 
+    /// `Dockerfile:7`, the instruction that made `layer`, when the image is joined to a Dockerfile.
+    public func line(ofLayer layer: Int) -> (file: String, line: Int)? {
+        guard origins.indices.contains(layer), let instruction = origins[layer].instruction, let dockerfile else { return nil }
+        return (dockerfile.path, dockerfile.range(of: instruction.span).start.line)
+    }
+
     /// `path` is absolute inside the image.
     public func finding(_ meta: RuleMeta, severity: Severity? = nil, layer: Int?, path: String?, fingerprint: String? = nil,
                         _ message: String) -> Finding {

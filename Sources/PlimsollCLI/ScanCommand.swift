@@ -61,10 +61,9 @@ struct ScanCommand: ParsableCommand {
         let built = try dockerfile.map(SourceFile.dockerfile)
         let store = try database.location.open(readOnly: true)
         let inventory = try InventoryAudit(reading: try reading.values).read(source, dockerfile: built)
-        Output.notes(inventory.notes)
-        let review = try VulnerabilityAudit(settings: settings, ignoresUnfixed: ignoreUnfixed).review(inventory.bill, database: store)
-        Output.notes(review.notes)
-        Output.standard(chosen.render(inventory.bill, review, placement: inventory.placement))
-        if review.reported.contains(where: { threshold.isMet(by: $0.severity) }) { throw ExitCode(1) }
+        let scan = try VulnerabilityAudit(settings: settings, ignoresUnfixed: ignoreUnfixed).scan(inventory, database: store)
+        Output.notes(scan.notes)
+        Output.standard(chosen.render(scan))
+        if scan.review.reported.contains(where: { threshold.isMet(by: $0.severity) }) { throw ExitCode(1) }
     }
 }
