@@ -14,8 +14,8 @@ public struct AdvisoryLocation: Sendable {
     public init(_ explicit: String? = nil) {
         if let explicit {
             path = explicit
-        } else if let environment = getenv("PLIMSOLL_DB"), environment.pointee != 0 {
-            path = String(cString: environment)
+        } else if let environment = Environment.value("PLIMSOLL_DB") {
+            path = environment
         } else {
             path = (CacheDirectory.resolved ?? ".cache/plimsoll") + "/advisories.sqlite"
         }

@@ -21,7 +21,7 @@ public struct ShellCheckCache: Sendable {
         var status = stat()
         guard stat(executable, &status) == 0 else { return nil }
         var identity = "\(executable)\n\(status.st_size)\n\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)\n"
-        identity += (getenv("SHELLCHECK_OPTS").map { String(cString: $0) } ?? "") + "\n"
+        identity += (Environment.setValue("SHELLCHECK_OPTS") ?? "") + "\n"
         for rc in Self.userConfigurationFiles() {
             if let bytes = try? FileReader.read(rc, limit: 1 << 20) { identity += rc + "\n" + String(decoding: bytes, as: UTF8.self) }
         }
@@ -32,8 +32,8 @@ public struct ShellCheckCache: Sendable {
 
     private static func userConfigurationFiles() -> [String] {
         var files: [String] = []
-        if let home = getenv("HOME").map({ String(cString: $0) }) { files += [home + "/.shellcheckrc", home + "/.config/shellcheckrc"] }
-        if let config = getenv("XDG_CONFIG_HOME").map({ String(cString: $0) }) { files.append(config + "/shellcheckrc") }
+        if let home = Environment.value("HOME") { files += [home + "/.shellcheckrc", home + "/.config/shellcheckrc"] }
+        if let config = Environment.value("XDG_CONFIG_HOME") { files.append(config + "/shellcheckrc") }
         return files
     }
 

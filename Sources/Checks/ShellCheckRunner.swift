@@ -37,7 +37,7 @@ public struct ShellCheckRunner: Sendable {
     }
 
     /// `shellcheck` from the directories of `PATH`, as a shell would find it.
-    public static func onPath(_ path: String? = getenv("PATH").map { String(cString: $0) }) -> String? {
+    public static func onPath(_ path: String? = Environment.setValue("PATH")) -> String? {
         var seen: [ArraySlice<UInt8>] = []
         for directory in Array((path ?? "").utf8).split(separator: UInt8(ascii: ":")) where !seen.contains(directory) {
             seen.append(directory)

@@ -1,3 +1,4 @@
+import HostSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +9,7 @@ import Darwin
 /// nothing is left behind whatever happens next, and the manifest may come last in the stream.
 enum StandardInputSpool {
     static func spool(from input: Int32 = STDIN_FILENO) throws(ImageError) -> OpenFile {
-        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        let directory = Environment.value("TMPDIR") ?? "/tmp"
         var template = Array((directory + "/plimsoll-stdin-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw .unreadable(path: directory, reason: OpenFile.lastError()) }

@@ -1,3 +1,4 @@
+import HostSystem
 import ArgumentParser
 import Checks
 import DockerfileSyntax
@@ -73,8 +74,8 @@ struct CommonValues: Sendable, Equatable {
             guard let key = parts.first, !key.isEmpty else { throw UsageError(message: "--build-arg '\(argument)' has no name") }
             if parts.count == 2 {
                 values[key] = parts[1]
-            } else if let value = getenv(key) {
-                values[key] = String(cString: value)
+            } else if let value = Environment.setValue(key) {
+                values[key] = value
             }
         }
         return BuildOptions(buildArguments: values, target: target)
@@ -92,8 +93,8 @@ struct CommonValues: Sendable, Equatable {
 
     var useColor: Bool {
         guard !noColor, isatty(STDOUT_FILENO) == 1 else { return false }
-        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        if Environment.value("NO_COLOR") != nil { return false }
+        if Environment.value("TERM") == "dumb" { return false }
         return true
     }
 

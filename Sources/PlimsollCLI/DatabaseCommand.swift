@@ -72,7 +72,7 @@ struct DatabaseUpdate: ParsableCommand {
     @OptionGroup var database: DatabaseLocation
 
     func run() throws {
-        let environment = getenv("PLIMSOLL_DB_MIRROR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let environment = Environment.value("PLIMSOLL_DB_MIRROR")
         let base = mirror ?? environment ?? AdvisoryUpdate.defaultMirror
         guard base.hasPrefix("https://") || base.hasPrefix("http://") else {
             throw UsageError(message: "--mirror '\(base)' is not an http:// or https:// address")
