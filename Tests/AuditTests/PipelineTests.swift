@@ -70,6 +70,18 @@ import Testing
         #expect(throws: AuditError("\(path) is larger than 1 MiB; that is too large for a plimsoll configuration")) {
             try InputFiles.read(path, as: .configuration)
         }
+        // Each kind names itself; none is called a Dockerfile.
+        #expect(InputKind.sbom.sizeLimit == 512 << 20 && InputKind.advisoryRecord.sizeLimit == 128 << 20)
+        let record = directory.path + "/record.json"
+        try Data(count: InputKind.advisoryRecord.sizeLimit + 1).write(to: URL(fileURLWithPath: record))
+        #expect(throws: AuditError("\(record) is larger than 128 MiB; that is too large for an OSV record")) {
+            try OSVSources.read(record)
+        }
+        let dockerfile = directory.path + "/Dockerfile"
+        try Data(count: InputKind.dockerfile.sizeLimit + 1).write(to: URL(fileURLWithPath: dockerfile))
+        #expect(throws: AuditError("\(dockerfile) is larger than 128 MiB; that is too large for a Dockerfile")) {
+            try SourceFile.dockerfile(dockerfile)
+        }
     }
 
     @Test func imageLimitsOutsideTheirRangeAreRefused() {
