@@ -30,7 +30,7 @@ public struct ImageAudit: Sendable {
         do {
             configuration = try limits.applied(to: settings.configuration)
         } catch {
-            throw AuditError("\(error.limit.rawValue) must be in \(error.limit.accepted.lowerBound)...\(error.limit.accepted.upperBound)")
+            throw AuditError(error.description)
         }
         let cataloguing = advisories != nil
         // The rules' capture set, widened to the package databases when they are catalogued.
@@ -44,8 +44,7 @@ public struct ImageAudit: Sendable {
         let inspector: @Sendable (String, Int64, UInt32) -> (any ContentInspector)? = { path, size, mode in
             cataloguing ? SoftwareBill.inspector(path: path, size: size, mode: mode) : nil
         }
-        var audit = VulnerabilityAudit(settings: settings)
-        audit.exceptions = configuration.vulnerabilityExceptions
+        let audit = VulnerabilityAudit(settings: settings)
         return try reading.read(reference, capture: capture, inspector: inspector) { (image, changes) throws(AuditError) in
             var review: VulnerabilityReview?
             if let advisories {

@@ -36,8 +36,13 @@ public struct ImageLimits: Sendable, Equatable {
     }
 
     /// A limit outside the values it accepts.
-    public struct OutOfRange: Error, Sendable {
+    public struct OutOfRange: Error, Sendable, CustomStringConvertible {
         public var limit: Limit
+
+        /// `min-efficiency must be in 0...100`.
+        public var description: String {
+            "\(limit.rawValue) must be in \(limit.accepted.lowerBound)...\(limit.accepted.upperBound)"
+        }
     }
 
     public var maxSizeMiB: Int?
@@ -48,6 +53,11 @@ public struct ImageLimits: Sendable, Equatable {
         self.maxSizeMiB = maxSizeMiB
         self.minEfficiencyPercent = minEfficiencyPercent
         self.maxReclaimableMiB = maxReclaimableMiB
+    }
+
+    /// Refuses a limit outside the values it accepts.
+    public func validate() throws(OutOfRange) {
+        _ = try applied(to: Configuration())
     }
 
     /// The configuration with these limits in place of its own.

@@ -1,3 +1,5 @@
+import HostSystem
+
 /// A history entry's `created_by`, reduced to the instruction keyword and its text so it can be
 /// compared with a Dockerfile line. Understands BuildKit (`RUN /bin/sh -c … # buildkit`), the classic
 /// builder (`/bin/sh -c #(nop)  CMD ["bash"]`, `/bin/sh -c apt-get …`) and build-argument prefixes (`|1 KEY=value`).
@@ -11,23 +13,23 @@ public struct HistoryCommand: Sendable, Equatable {
     }
 
     public init(createdBy: String) {
-        var rest = Substring(createdBy).trimmingSpaces
-        if rest.hasSuffix("# buildkit") { rest = rest.dropLast("# buildkit".count).trimmingSpaces }
+        var rest = Substring(createdBy).trimmingCharacters(in: " ")
+        if rest.hasSuffix("# buildkit") { rest = rest.dropLast("# buildkit".count).trimmingCharacters(in: " ") }
         var keyword = ""
         if let first = rest.split(separator: " ", maxSplits: 1).first, first.allSatisfy({ $0.isUppercase }), !first.isEmpty {
             keyword = String(first)
-            rest = rest.dropFirst(first.count).trimmingSpaces
+            rest = rest.dropFirst(first.count).trimmingCharacters(in: " ")
         }
         if rest.hasPrefix("|"), let shell = rest.firstRange(of: "/bin/sh -c ") {
             rest = rest[shell.lowerBound...]
         }
         if rest.hasPrefix("/bin/sh -c ") {
-            rest = rest.dropFirst("/bin/sh -c ".count).trimmingSpaces
+            rest = rest.dropFirst("/bin/sh -c ".count).trimmingCharacters(in: " ")
             if rest.hasPrefix("#(nop)") {
-                rest = rest.dropFirst("#(nop)".count).trimmingSpaces
+                rest = rest.dropFirst("#(nop)".count).trimmingCharacters(in: " ")
                 if let first = rest.split(separator: " ", maxSplits: 1).first {
                     keyword = String(first)
-                    rest = rest.dropFirst(first.count).trimmingSpaces
+                    rest = rest.dropFirst(first.count).trimmingCharacters(in: " ")
                 }
             } else if keyword.isEmpty {
                 keyword = "RUN"
@@ -39,14 +41,5 @@ public struct HistoryCommand: Sendable, Equatable {
 
     static func collapsingWhitespace(_ text: Substring) -> String {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\\" }).joined(separator: " ")
-    }
-}
-
-private extension Substring {
-    var trimmingSpaces: Substring {
-        var text = self
-        while text.first == " " { text = text.dropFirst() }
-        while text.last == " " { text = text.dropLast() }
-        return text
     }
 }

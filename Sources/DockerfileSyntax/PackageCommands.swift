@@ -28,11 +28,6 @@ public struct PackageCommands: Sendable {
         mounts.contains { $0.keepsOutOfLayer(path) }
     }
 
-    /// The commands of `manager` that do `action`.
-    public func commands(_ manager: PackageManager, _ action: PackageAction) -> [PackageManagerCommand] {
-        commands.filter { $0.manager == manager && $0.action == action }
-    }
-
     /// The commands of `manager` whose subcommand is `subcommand` exactly (`install`, not `reinstall`).
     public func commands(_ manager: PackageManager, subcommand: String) -> [ShellCommand] {
         commands.filter { $0.manager == manager && $0.subcommand == subcommand }.map(\.command)

@@ -52,9 +52,8 @@ public struct PackageManagerCommand: Sendable {
         case (.apt, .refreshIndex):
             return manager.indexDirectory.map { [$0] } ?? []
         case (.apk, .install) where !command.hasOption("--no-cache"),
+             (.pip, .install) where !command.hasOption("--no-cache-dir") && !command.assignments.contains(where: { $0.hasPrefix("PIP_NO_CACHE_DIR=") }),
              (.dnf, .install), (.dnf, .upgrade), (.zypper, .install), (.zypper, .upgrade), (.yarn, .install):
-            return manager.cacheDirectory(program: program).map { [$0] } ?? []
-        case (.pip, .install) where !command.hasOption("--no-cache-dir") && !command.assignments.contains(where: { $0.hasPrefix("PIP_NO_CACHE_DIR=") }):
             return manager.cacheDirectory(program: program).map { [$0] } ?? []
         default:
             return []

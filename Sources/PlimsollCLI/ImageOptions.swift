@@ -1,6 +1,5 @@
 import ArgumentParser
 import Audit
-import Checks
 import ContainerImage
 import Synchronization
 #if canImport(Glibc)
@@ -48,9 +47,9 @@ struct ImageOptions: ParsableArguments {
         get throws(UsageError) {
             let limits = ImageLimits(maxSizeMiB: maxSize, minEfficiencyPercent: minEfficiency, maxReclaimableMiB: maxReclaimable)
             do {
-                _ = try limits.applied(to: Configuration())
+                try limits.validate()
             } catch {
-                throw UsageError(message: "--\(error.limit.rawValue) must be in \(error.limit.accepted.lowerBound)...\(error.limit.accepted.upperBound)")
+                throw UsageError(message: "--\(error.description)")
             }
             return limits
         }

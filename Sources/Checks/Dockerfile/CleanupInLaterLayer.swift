@@ -38,20 +38,22 @@ struct CleanupInLaterLayer: DockerfileRule {
         var findings: [Finding] = []
         for stage in context.graph.stages where stage.shipsLayers {
             for step in stage.steps {
-                if let script = step.script, let earlier = cleanedUp(script, in: leftovers) {
+                // A RUN's commands are read once, for what it cleans up and for what it leaves.
+                let packages = PackageCommands(step)
+                if let packages, let earlier = cleanedUp(packages, in: leftovers) {
                     findings.append(context.finding(Self.meta, at: step.instruction.span,
                                                     "this cleans up \(earlier.what) from line \(earlier.line), but those bytes stay in that layer; clean up in the same RUN as line \(earlier.line)"))
                 }
-                leftovers += Self.leftovers(of: step)
+                leftovers += Self.leftovers(of: step, packages: packages)
             }
         }
         return findings
     }
 
-    private func cleanedUp(_ script: ShellScript, in leftovers: [Leftover]) -> Leftover? {
+    private func cleanedUp(_ packages: PackageCommands, in leftovers: [Leftover]) -> Leftover? {
         guard !leftovers.isEmpty else { return nil }
         var installedHere: Set<String>?
-        for command in script.commands {
+        for (position, command) in packages.script.commands.enumerated() {
             if command.program == "rm" {
                 for operand in command.operands where operand.hasPrefix("/") {
                     let target = Self.trimmed(operand)
@@ -62,9 +64,9 @@ struct CleanupInLaterLayer: DockerfileRule {
                 }
             }
             // Removing packages that an earlier RUN installed (not ones this RUN installed itself).
-            if let removal = PackageManagerCommand(command, position: 0), removal.action == .remove {
+            if let removal = packages.commands.first(where: { $0.position == position }), removal.action == .remove {
                 let removed = Set(removal.operands)
-                let installed = installedHere ?? Set(Self.leftovers(of: PackageCommands(script), line: 0).flatMap(\.packages))
+                let installed = installedHere ?? Set(Self.leftovers(of: packages, line: 0).flatMap(\.packages))
                 installedHere = installed
                 if let match = leftovers.last(where: { $0.packageManager == removal.manager && !$0.packages.isDisjoint(with: removed.subtracting(installed)) }) {
                     return match
@@ -81,7 +83,7 @@ struct CleanupInLaterLayer: DockerfileRule {
     }
 
     /// What a step leaves in its layer that a later cleanup would refer to.
-    static func leftovers(of step: Step) -> [Leftover] {
+    static func leftovers(of step: Step, packages: PackageCommands?) -> [Leftover] {
         let line = step.instruction.startLine
         var found: [Leftover] = []
         if step.instruction.kind == .copy || step.instruction.kind == .add, step.expandedFlag(named: "from") == nil,
@@ -92,7 +94,7 @@ struct CleanupInLaterLayer: DockerfileRule {
                 found.append(Leftover(path: trimmed(path), packageManager: nil, line: line, what: "`\(path)` copied"))
             }
         }
-        guard let packages = PackageCommands(step) else { return found }
+        guard let packages else { return found }
         return found + leftovers(of: packages, line: line)
     }
 
