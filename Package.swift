@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Packages", targets: ["Packages"]),
         .library(name: "Advisories", targets: ["Advisories"]),
         .library(name: "Audit", targets: ["Audit"]),
+        .library(name: "Registry", targets: ["Registry"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,14 @@ let package = Package(
         .systemLibrary(name: "CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLibcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibssl", providers: [.apt(["libssl-dev"])]),
+        // HTTP/1.1 over blocking sockets and OpenSSL: bodies are pulled as they arrive, so a layer
+        // download streams into the same pipeline as a file; no networking stack to build.
+        .target(name: "HTTPTransfer", dependencies: ["HostSystem", "CLibssl"]),
+        // Images where they live: registries (OCI distribution) and the local engine, beside the file
+        // transports of ContainerImage, which stay free of networking.
+        .target(name: "Registry", dependencies: ["HostSystem", "ContainerImage", "HTTPTransfer"],
+                swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         .target(name: "ContainerImage", dependencies: ["HostSystem", "CGzip", "CZstd", "CLibcrypto"]),
         .target(name: "Packages", dependencies: ["HostSystem", "ByteSearch", "ContainerImage", "CGzip", "CSQLite"]),
         .target(name: "Advisories", dependencies: ["HostSystem", "Packages", "CGzip", "CSQLite"]),
@@ -41,14 +50,14 @@ let package = Package(
         .target(name: "Checks", dependencies: ["HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "SecretScanning", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         // The pipeline the CLI and a server share: source → model → audit → findings, no arguments or terminals.
-        .target(name: "Audit", dependencies: ["HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks"],
+        .target(name: "Audit", dependencies: ["HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "Registry", "Packages", "Advisories", "Checks"],
                 swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         .target(name: "Reports", dependencies: ["Audit", "Checks", "ContainerImage", "Packages", "Advisories"],
                 swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         .executableTarget(
             name: "PlimsollCLI",
             dependencies: [
-                "HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "Packages", "Advisories", "Checks", "Audit", "Reports",
+                "HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "HTTPTransfer", "Registry", "Packages", "Advisories", "Checks", "Audit", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),

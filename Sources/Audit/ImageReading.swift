@@ -1,15 +1,24 @@
 import ContainerImage
+import HostSystem
+import Registry
 
-/// How to read an image: which platform of a multi-platform one, and whether to verify digests.
+/// How to read an image: which platform of a multi-platform one, whether to verify digests, how to
+/// reach registries, and where to cache what they send.
 public struct ImageReading: Sendable {
     public var platform: Platform?
     public var verifiesDigests: Bool
     public var progress: (any ReadProgress)?
+    public var registry: RegistryOptions
+    /// Where downloaded blobs are kept; nil reads and writes no cache (`--no-cache`).
+    public var cacheRoot: String?
 
-    public init(platform: Platform? = nil, verifiesDigests: Bool = true, progress: (any ReadProgress)? = nil) {
+    public init(platform: Platform? = nil, verifiesDigests: Bool = true, progress: (any ReadProgress)? = nil,
+                registry: RegistryOptions = RegistryOptions(), cacheRoot: String? = CacheDirectory.resolved) {
         self.platform = platform
         self.verifiesDigests = verifiesDigests
         self.progress = progress
+        self.registry = registry
+        self.cacheRoot = cacheRoot
     }
 
     /// Opens the image, streams its layers once, keeping the contents `capture` asks for, and
@@ -20,7 +29,7 @@ public struct ImageReading: Sendable {
                                analysing analyse: (Image, [LayerChanges]) throws(AuditError) -> Analysis) throws(AuditError) -> Analysis {
         let outcome: Result<Analysis, AuditError>
         do {
-            let image = try ImageLoader.load(reference, platform: platform)
+            let image = try ImageOpener(platform: platform, registry: registry, cacheRoot: cacheRoot).open(reference)
             progress?.started(layers: image.layers.count)
             var reader = LayerReader(verifiesDigests: verifiesDigests, capture: capture(image))
             reader.inspector = inspector

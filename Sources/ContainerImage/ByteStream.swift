@@ -1,6 +1,6 @@
 /// A pull-based source of bytes; layers flow through a chain of them (file region → digest →
 /// decompression → digest → tar) without ever being held whole.
-protocol ByteStream: AnyObject {
+public protocol ByteStream: AnyObject {
     /// Fills up to `buffer.count` bytes; returns 0 only at the end of the stream.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ImageError) -> Int
 }
@@ -57,4 +57,39 @@ final class DigestingStream: DigestStream {
     }
 
     func finish() -> Digest { hasher.finish() }
+}
+
+/// Gives back bytes already read from a stream before reading on, so a stream's first bytes can be
+/// looked at (a layer's compression magic) without a second pass.
+final class ReplayingStream: ByteStream {
+    private let source: any ByteStream
+    private var pending: [UInt8]
+
+    init(_ source: any ByteStream, replaying pending: [UInt8]) {
+        self.source = source
+        self.pending = pending
+    }
+
+    /// Reads up to `count` bytes from the start of `source` (fewer only at its end).
+    static func prefix(of source: any ByteStream, count: Int) throws(ImageError) -> [UInt8] {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 1)
+        defer { buffer.deallocate() }
+        var filled = 0
+        while filled < count {
+            let read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            if read == 0 { break }
+            filled += read
+        }
+        return Array(buffer[..<filled])
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ImageError) -> Int {
+        guard pending.isEmpty else {
+            let count = min(buffer.count, pending.count)
+            pending.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            pending.removeFirst(count)
+            return count
+        }
+        return try source.read(into: buffer)
+    }
 }

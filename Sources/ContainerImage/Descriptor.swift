@@ -33,7 +33,7 @@ public struct Descriptor: Sendable, Decodable {
     /// The tag an index entry carries (`org.opencontainers.image.ref.name`).
     var referenceName: String? { annotations?["org.opencontainers.image.ref.name"] }
 
-    var isIndex: Bool {
+    public var isIndex: Bool {
         mediaType == MediaTypes.ociIndex || mediaType == MediaTypes.dockerManifestList
     }
 
@@ -43,7 +43,12 @@ public struct Descriptor: Sendable, Decodable {
     }
 }
 
-enum MediaTypes {
-    static let ociIndex = "application/vnd.oci.image.index.v1+json"
-    static let dockerManifestList = "application/vnd.docker.distribution.manifest.list.v2+json"
+public enum MediaTypes {
+    public static let ociIndex = "application/vnd.oci.image.index.v1+json"
+    public static let dockerManifestList = "application/vnd.docker.distribution.manifest.list.v2+json"
+    public static let ociManifest = "application/vnd.oci.image.manifest.v1+json"
+    public static let dockerManifest = "application/vnd.docker.distribution.manifest.v2+json"
+    /// Docker's signed schema 1, long deprecated: no config, no diff_ids.
+    public static let dockerSchema1 = ["application/vnd.docker.distribution.manifest.v1+json",
+                                       "application/vnd.docker.distribution.manifest.v1+prettyjws"]
 }

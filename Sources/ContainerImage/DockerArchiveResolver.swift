@@ -35,7 +35,7 @@ struct DockerArchiveResolver {
             let digest = Self.digest(named: layerPath)
             let source = digest.flatMap { entry.layerSources?[$0.description] }
             layers.append(LayerBlob(index: position, mediaType: source?.mediaType, digest: digest, storedSize: region.length,
-                                    diffID: diffIDs[position], region: region))
+                                    diffID: diffIDs[position], content: .file(region)))
         }
         return Image(reference: reference, transport: "docker-archive", manifestDigest: nil, configDigest: configDigest,
                      configuration: configuration, layers: layers)

@@ -1,16 +1,24 @@
 /// `index.json` of a layout, or a multi-platform index / Docker manifest list.
-struct ImageIndex: Decodable {
-    var mediaType: String?
-    var manifests: [Descriptor]
+public struct ImageIndex: Sendable, Decodable {
+    public var mediaType: String?
+    public var manifests: [Descriptor]
+
+    public static func decode(_ bytes: [UInt8]) throws(ImageError) -> ImageIndex {
+        try JSONDocument.decode(ImageIndex.self, from: bytes, what: "image index")
+    }
 }
 
 /// An image manifest (OCI or Docker schema 2).
-struct ImageManifest: Decodable {
-    var mediaType: String?
-    var config: Descriptor
-    var layers: [Descriptor]
+public struct ImageManifest: Sendable, Decodable {
+    public var mediaType: String?
+    public var config: Descriptor
+    public var layers: [Descriptor]
     /// Present when the document is really an index that was stored where a manifest was expected.
-    var manifests: [Descriptor]?
+    public var manifests: [Descriptor]?
+
+    public static func decode(_ bytes: [UInt8]) throws(ImageError) -> ImageManifest {
+        try JSONDocument.decode(ImageManifest.self, from: bytes, what: "image manifest")
+    }
 }
 
 /// One entry of a docker-archive `manifest.json`.
@@ -25,5 +33,11 @@ struct DockerArchiveEntry: Decodable {
         case repoTags = "RepoTags"
         case layers = "Layers"
         case layerSources = "LayerSources"
+    }
+}
+
+extension ImageConfiguration {
+    public static func decode(_ bytes: [UInt8]) throws(ImageError) -> ImageConfiguration {
+        try JSONDocument.decode(ImageConfiguration.self, from: bytes, what: "image config")
     }
 }

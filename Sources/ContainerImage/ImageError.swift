@@ -13,6 +13,8 @@ public enum ImageError: Error, Sendable, Equatable, CustomStringConvertible {
     case decompressionBomb(layer: Int, compressed: Int64, limit: Int64)
     case unsafeEntry(layer: Int, path: String, reason: String)
     case tooLarge(what: String, limit: Int64)
+    /// A registry or engine could not give the image: the message says which and why.
+    case transfer(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum ImageError: Error, Sendable, Equatable, CustomStringConvertible {
             "layer \(layer) expands beyond \(limit) bytes from \(compressed) compressed bytes; refusing a possible decompression bomb"
         case .unsafeEntry(let layer, let path, let reason): "layer \(layer) has an unsafe entry `\(path)`: \(reason)"
         case .tooLarge(let what, let limit): "\(what) is larger than \(limit) bytes"
+        case .transfer(let reason): reason
         }
     }
 }

@@ -1,8 +1,11 @@
 /// Opens an image from any supported location and returns the transport-agnostic ``Image``.
 public enum ImageLoader {
     public static func load(_ reference: String, platform: Platform? = nil) throws(ImageError) -> Image {
-        let image = try resolve(reference, platform: platform)
-        // An image chosen without an index (one manifest, a docker-archive) must still be what was asked for.
+        try checked(resolve(reference, platform: platform), platform: platform)
+    }
+
+    /// An image chosen without an index (one manifest, a docker-archive) must still be what was asked for.
+    public static func checked(_ image: Image, platform: Platform?) throws(ImageError) -> Image {
         if let platform, let actual = image.platform, !actual.satisfies(platform) {
             throw .noMatchingPlatform(wanted: platform.description, available: [actual.description])
         }
@@ -20,7 +23,9 @@ public enum ImageLoader {
             return try LayoutResolver(store: LayoutArchive(members: ArchiveMembers(file: OpenFile(path: path))), platform: platform)
                 .resolve(tag: tag, reference: reference, transport: "oci-archive")
         case .standardInput:
-            return try archive(StandardInputSpool.spool(), reference: reference, platform: platform)
+            return try archive(ArchiveSpool.spool(), reference: reference, platform: platform)
+        case .registry(let name), .daemon(let name):
+            throw .unsupported("`\(name)` is read over the network, which this file-only loader does not do")
         case .sniffed(let path):
             if ImageLocation.isDirectory(path) {
                 return try LayoutResolver(store: LayoutDirectory(root: path), platform: platform)
@@ -31,7 +36,7 @@ public enum ImageLoader {
     }
 
     /// A tar that is either a docker-archive (it has `manifest.json`; Docker 25+ also adds an OCI layout) or an oci-archive.
-    private static func archive(_ file: OpenFile, reference: String, platform: Platform?) throws(ImageError) -> Image {
+    public static func archive(_ file: OpenFile, reference: String, platform: Platform?) throws(ImageError) -> Image {
         let members = try ArchiveMembers(file: file)
         if members.contains("manifest.json") {
             return try DockerArchiveResolver(members: members).resolve(tag: nil, reference: reference)
@@ -44,7 +49,7 @@ public enum ImageLoader {
     }
 
     /// The config's `rootfs.diff_ids`, one per layer.
-    static func diffIDs(_ configuration: ImageConfiguration, layerCount: Int) throws(ImageError) -> [Digest] {
+    public static func diffIDs(_ configuration: ImageConfiguration, layerCount: Int) throws(ImageError) -> [Digest] {
         guard configuration.rootfs.diffIDs.count == layerCount else {
             throw .malformedDocument(what: "image config", reason: "it lists \(configuration.rootfs.diffIDs.count) diff_ids for \(layerCount) layers")
         }

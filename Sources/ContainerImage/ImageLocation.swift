@@ -13,6 +13,10 @@ public enum ImageLocation: Sendable, Equatable {
     case standardInput
     /// A bare path whose kind is found by looking inside.
     case sniffed(path: String)
+    /// An image in a registry (`registry:REF`, `docker://REF`, or a bare name that is not a path).
+    case registry(RegistryReference)
+    /// An image in the local Docker engine (or podman's Docker API), `docker-daemon:NAME[:TAG]`.
+    case daemon(RegistryReference)
 
     public init(parsing reference: String) throws(ImageError) {
         if reference == "-" || reference == "docker-archive:-" || reference == "oci-archive:-" {
@@ -27,8 +31,20 @@ public enum ImageLocation: Sendable, Equatable {
             self = make(path, tag)
             return
         }
-        if reference.contains("://") || (!Self.exists(reference) && Self.looksLikeRegistryName(reference)) {
-            throw .invalidReference("`\(reference)` is not a file or directory; registry images are not read yet, save one with `docker save -o image.tar \(reference)` or `skopeo copy docker://\(reference) oci:image` first")
+        for prefix in ["registry:", "docker://"] where reference.hasPrefix(prefix) {
+            self = .registry(try RegistryReference(parsing: String(reference.dropFirst(prefix.count))))
+            return
+        }
+        if reference.hasPrefix("docker-daemon:") {
+            self = .daemon(try RegistryReference(parsing: String(reference.dropFirst("docker-daemon:".count))))
+            return
+        }
+        if let scheme = reference.firstRange(of: "://") {
+            throw .invalidReference("`\(reference[..<scheme.lowerBound])://` is not a transport plimsoll reads (registry:, docker://, docker-daemon:, docker-archive:, oci:, oci-archive:)")
+        }
+        if !Self.exists(reference), Self.looksLikeRegistryName(reference), let name = try? RegistryReference(parsing: reference) {
+            self = .registry(name)
+            return
         }
         self = .sniffed(path: reference)
     }
@@ -53,7 +69,12 @@ public enum ImageLocation: Sendable, Equatable {
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// A bare name that is not a path is an image name when it could not be a file name: it has a
+    /// tag or digest, starts with a registry host, or has no `.` (`build/image.tar` stays a path).
     private static func looksLikeRegistryName(_ text: String) -> Bool {
-        text.contains(":") || text.contains("@") || (!text.contains(".") && !text.hasPrefix("/") && !text.hasPrefix("."))
+        if text.hasPrefix("/") || text.hasPrefix(".") { return false }
+        if text.contains("@") || text.split(separator: "/").last?.contains(":") == true { return true }
+        if let slash = text.firstIndex(of: "/"), text[..<slash].contains(".") || text[..<slash] == "localhost" { return true }
+        return !text.contains(".")
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Decodes the small JSON documents of an image with one short error line on failure.
-enum JSONDocument {
+public enum JSONDocument {
     /// Manifests, indexes and configs are kilobytes; a config of thousands of layers stays far below this.
-    static let sizeLimit: Int64 = 64 << 20
+    public static let sizeLimit: Int64 = 64 << 20
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], what: String) throws(ImageError) -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], what: String) throws(ImageError) -> T {
         do {
             return try JSONDecoder().decode(type, from: Data(bytes))
         } catch let error as DecodingError {

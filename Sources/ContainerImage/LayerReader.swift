@@ -21,18 +21,21 @@ public struct LayerReader: Sendable {
         self.capture = capture
     }
 
-    /// How the layer's blob is compressed, from its first bytes.
-    public func compression(of layer: LayerBlob) throws(ImageError) -> Compression {
-        let prefix = try layer.region.file.bytes(FileRegion(file: layer.region.file, offset: layer.region.offset,
-                                                            length: min(4, layer.region.length)), limit: 4, what: "layer \(layer.index)")
+    /// How the layer's blob is compressed, from its first bytes; nil for a download, which is only
+    /// looked at as it streams.
+    public func compression(of layer: LayerBlob) throws(ImageError) -> Compression? {
+        guard case .file(let region) = layer.content else { return nil }
+        let prefix = try region.file.bytes(FileRegion(file: region.file, offset: region.offset, length: min(4, region.length)),
+                                           limit: 4, what: "layer \(layer.index)")
         return Compression.detect(prefix: prefix)
     }
 
     /// Checks an uncompressed layer's digests by hashing its blob alone, so that the tar can be walked
     /// by seeking elsewhere (a reader with `verifiesDigests` off) while this runs on another core.
     public func verifyUncompressed(_ layer: LayerBlob) throws(ImageError) {
+        guard case .file(let region) = layer.content else { return }
         let hasher = SHA256Hasher()
-        let stream = FileRegionStream(layer.region)
+        let stream = FileRegionStream(region)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 64)
         defer { buffer.deallocate() }
         while true {
@@ -45,9 +48,23 @@ public struct LayerReader: Sendable {
 
     public func read(_ layer: LayerBlob) throws(ImageError) -> LayerChanges {
         let index = layer.index
-        let compression = try compression(of: layer)
-        let raw = FileRegionStream(layer.region)
-        let stored = verifiesDigests ? digest(raw) : nil
+        let raw: any ByteStream
+        let compression: Compression
+        // A download checks its own digest as it streams; a file's blob is hashed here.
+        let downloaded: Bool
+        switch layer.content {
+        case .file(let region):
+            raw = FileRegionStream(region)
+            compression = try self.compression(of: layer) ?? .none
+            downloaded = false
+        case .download(let download):
+            let stream = try download.open()
+            let prefix = try ReplayingStream.prefix(of: stream, count: 4)
+            raw = ReplayingStream(stream, replaying: prefix)
+            compression = Compression.detect(prefix: prefix)
+            downloaded = true
+        }
+        let stored = verifiesDigests && !downloaded ? digest(raw) : nil
         let storedStream: any ByteStream = stored ?? raw
         var expansion: ExpansionGuard?
         switch compression {
@@ -57,32 +74,32 @@ public struct LayerReader: Sendable {
         }
         // The tar stream's own digest (the diff_id): the stored digest when nothing is compressed.
         let uncompressed: (any DigestStream)?
-        if let expansion {
-            uncompressed = verifiesDigests ? digest(expansion) : nil
-        } else {
-            uncompressed = stored
-        }
-        let tarSource: any ByteStream
-        if let uncompressed {
-            tarSource = uncompressed
+        if !verifiesDigests {
+            uncompressed = nil
         } else if let expansion {
-            tarSource = expansion
+            uncompressed = digest(expansion)
         } else {
-            tarSource = raw
+            uncompressed = stored ?? digest(raw)
         }
+        let tarSource: any ByteStream = uncompressed ?? expansion ?? raw
         let tar = TarReader(tarSource) { reason in .corruptLayer(layer: index, reason: reason) }
         var changes = LayerChanges(index: index, compression: compression)
         while let entry = try tar.next() {
             try record(entry, in: &changes, tar: tar)
         }
-        guard verifiesDigests, let stored, let uncompressed else {
-            if expansion != nil { try tar.drain() }
-            changes.uncompressedSize = expansion?.produced ?? layer.region.length
+        guard verifiesDigests, let uncompressed else {
+            // A download is read to its end, where its digest is checked.
+            if expansion != nil || downloaded { try tar.drain() }
+            if downloaded { try Self.readToEnd(raw) }
+            changes.uncompressedSize = expansion?.produced ?? layer.storedSize
             return changes
         }
         try tar.drain()
+        if downloaded { try Self.readToEnd(raw) }
         changes.uncompressedSize = uncompressed.count
-        try check(layer, stored: stored.finish(), diffID: compression == .none ? nil : uncompressed.finish())
+        let storedDigest = stored?.finish()
+        let diffID = stored === uncompressed ? nil : uncompressed.finish()
+        if let storedDigest { try check(layer, stored: storedDigest, diffID: diffID) } else if let diffID { try checkDiffID(layer, diffID) }
         return changes
     }
 
@@ -91,7 +108,17 @@ public struct LayerReader: Sendable {
         if let expected = layer.digest, stored != expected {
             throw .digestMismatch(what: "layer \(layer.index) blob", expected: expected.description, actual: stored.description)
         }
-        let actual = diffID ?? stored
+        try checkDiffID(layer, diffID ?? stored)
+    }
+
+    /// Reads what a decompressor left after its end, so a download reaches the end where it checks its digest.
+    private static func readToEnd(_ stream: any ByteStream) throws(ImageError) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+        defer { buffer.deallocate() }
+        while try stream.read(into: buffer) > 0 {}
+    }
+
+    private func checkDiffID(_ layer: LayerBlob, _ actual: Digest) throws(ImageError) {
         guard actual == layer.diffID else {
             throw .digestMismatch(what: "layer \(layer.index) (diff_id)", expected: layer.diffID.description, actual: actual.description)
         }

@@ -66,7 +66,7 @@ public enum LayerScan {
     private static func separatelyHashed(_ image: Image, _ reader: LayerReader) throws(ImageError) -> LayerBlob? {
         guard reader.verifiesDigests, ProcessorCount.online > 1,
               let largest = image.layers.max(by: { $0.storedSize < $1.storedSize }),
-              try reader.compression(of: largest) == .none else { return nil }
+              try reader.compression(of: largest) == Compression.none else { return nil }
         return largest
     }
 }

@@ -17,7 +17,10 @@ struct LayoutResolver {
                 throw .notAnImage(path: store.location, reason: "no image tagged `\(tag)` (tags: \(tags.isEmpty ? "none" : tags.joined(separator: ", ")))")
             }
         }
-        let (manifestDigest, manifest) = try select(from: candidates, depth: 0)
+        let store = store
+        let (manifestDigest, manifest) = try IndexSelection(platform: platform, location: store.location).select(from: candidates) {
+            (descriptor) throws(ImageError) -> [UInt8] in try store.document(descriptor, what: descriptor.isIndex ? "image index" : "image manifest")
+        }
         let configBytes = try store.document(manifest.config, what: "image config")
         let configuration = try JSONDocument.decode(ImageConfiguration.self, from: configBytes, what: "image config")
         let diffIDs = try ImageLoader.diffIDs(configuration, layerCount: manifest.layers.count)
@@ -33,39 +36,9 @@ struct LayoutResolver {
                 throw .sizeMismatch(what: "layer \(position)", expected: descriptor.size, actual: region.length)
             }
             layers.append(LayerBlob(index: position, mediaType: descriptor.mediaType, digest: descriptor.digest,
-                                    storedSize: region.length, diffID: diffIDs[position], region: region))
+                                    storedSize: region.length, diffID: diffIDs[position], content: .file(region)))
         }
         return Image(reference: reference, transport: transport, manifestDigest: manifestDigest,
                      configDigest: manifest.config.digest, configuration: configuration, layers: layers)
-    }
-
-    /// Follows indexes down to one manifest; an index may nest another, but not endlessly.
-    private func select(from candidates: [Descriptor], depth: Int) throws(ImageError) -> (Digest, ImageManifest) {
-        guard depth < 4 else { throw .unsupported("indexes nested more than 4 deep") }
-        let images = candidates.filter { !$0.isAttestation }
-        let chosen: Descriptor
-        if images.count == 1 {
-            chosen = images[0]
-        } else if images.isEmpty {
-            throw .notAnImage(path: store.location, reason: "the index lists no image")
-        } else {
-            let wanted = platform ?? .linuxAMD64
-            if let match = images.first(where: { $0.platform?.satisfies(wanted) == true }) {
-                chosen = match
-            } else if images.allSatisfy({ $0.platform == nil }) {
-                let tags = images.compactMap(\.referenceName)
-                throw .notAnImage(path: store.location,
-                                  reason: "it holds \(images.count) images; name one as oci:DIR:TAG (tags: \(tags.isEmpty ? "none" : tags.joined(separator: ", ")))")
-            } else {
-                throw .noMatchingPlatform(wanted: wanted.description, available: images.compactMap { $0.platform?.description })
-            }
-        }
-        let bytes = try store.document(chosen, what: chosen.isIndex ? "image index" : "image manifest")
-        if chosen.isIndex {
-            let nested = try JSONDocument.decode(ImageIndex.self, from: bytes, what: "image index")
-            return try select(from: nested.manifests, depth: depth + 1)
-        }
-        let manifest = try JSONDocument.decode(ImageManifest.self, from: bytes, what: "image manifest")
-        return (chosen.digest, manifest)
     }
 }

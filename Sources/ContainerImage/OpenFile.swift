@@ -48,7 +48,7 @@ public final class OpenFile: Sendable {
     }
 
     /// The whole region, for small documents (manifests, configs); `limit` bounds what a hostile archive can make us allocate.
-    func bytes(_ region: FileRegion, limit: Int64, what: String) throws(ImageError) -> [UInt8] {
+    public func bytes(_ region: FileRegion, limit: Int64, what: String) throws(ImageError) -> [UInt8] {
         guard region.length <= limit else { throw .tooLarge(what: what, limit: limit) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(region.length), alignment: 1)
         defer { buffer.deallocate() }
@@ -69,4 +69,13 @@ public struct FileRegion: Sendable {
     public let file: OpenFile
     public let offset: Int64
     public let length: Int64
+
+    init(file: OpenFile, offset: Int64, length: Int64) {
+        self.file = file
+        self.offset = offset
+        self.length = length
+    }
+
+    /// All of `file` (a cached blob).
+    public init(wholeFile file: OpenFile) { self.init(file: file, offset: 0, length: file.size) }
 }

@@ -2,19 +2,19 @@ import CLibcrypto
 
 /// Streaming SHA-256 over libcrypto's low-level interface, which uses the CPU's SHA extensions and,
 /// unlike EVP, initialises nothing else of the library.
-final class SHA256Hasher {
+public final class SHA256Hasher {
     private var context = SHA256_CTX()
 
-    init() {
+    public init() {
         SHA256_Init(&context)
     }
 
-    func update(_ bytes: UnsafeRawBufferPointer) {
+    public func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         SHA256_Update(&context, base, bytes.count)
     }
 
-    func finish() -> Digest {
+    public func finish() -> Digest {
         var output = [UInt8](repeating: 0, count: 32)
         SHA256_Final(&output, &context)
         let digits = Array("0123456789abcdef".utf8)
@@ -27,7 +27,7 @@ final class SHA256Hasher {
         return Digest(hex: String(decoding: hex, as: UTF8.self))
     }
 
-    static func digest(of bytes: [UInt8]) -> Digest {
+    public static func digest(of bytes: [UInt8]) -> Digest {
         let hasher = SHA256Hasher()
         bytes.withUnsafeBytes { hasher.update($0) }
         return hasher.finish()

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs another program with `posix_spawn`: standard input from /dev/null, standard output
+/// Runs another program with `posix_spawn`: standard input from /dev/null (or a few bytes given), standard output
 /// captured, standard error captured, discarded or passed through, and an optional time limit
 /// after which the program is killed.
 public enum Subprocess {
@@ -28,11 +28,16 @@ public enum Subprocess {
         public var description: String { "cannot run \(program): \(String(cString: strerror(code)).lowercased())" }
     }
 
-    /// `program` is a path, or a name looked up in PATH.
-    public static func run(_ program: String, _ arguments: [String], errors mode: ErrorOutput = .discard,
+    /// `program` is a path, or a name looked up in PATH. `input`, when given, is what the program
+    /// reads on standard input; it must fit a pipe's buffer (a credential helper's server name does).
+    public static func run(_ program: String, _ arguments: [String], input: [UInt8] = [], errors mode: ErrorOutput = .discard,
                            timeLimit: Double? = nil) throws(LaunchError) -> Outcome {
         var output: [Int32] = [0, 0]
         var errorPipe: [Int32] = [-1, -1]
+        var inputPipe: [Int32] = [-1, -1]
+        guard input.count <= 4096 else { throw LaunchError(program: program, code: E2BIG) }
+        if !input.isEmpty, pipe(&inputPipe) != 0 { throw LaunchError(program: program, code: errno) }
+        defer { for descriptor in inputPipe where descriptor >= 0 { close(descriptor) } }
         guard pipe(&output) == 0 else { throw LaunchError(program: program, code: errno) }
         if mode == .capture, pipe(&errorPipe) != 0 {
             let code = errno
@@ -42,7 +47,12 @@ public enum Subprocess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        if input.isEmpty {
+            posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, inputPipe[0], STDIN_FILENO)
+            posix_spawn_file_actions_addclose(&actions, inputPipe[1])
+        }
         posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO)
         posix_spawn_file_actions_addclose(&actions, output[0])
         switch mode {
@@ -65,6 +75,15 @@ public enum Subprocess {
             close(output[0])
             if errorPipe[0] >= 0 { close(errorPipe[0]) }
             throw LaunchError(program: program, code: spawned)
+        }
+        if !input.isEmpty {
+            // A program that exits without reading its input must not kill us with SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            close(inputPipe[0])
+            inputPipe[0] = -1
+            _ = input.withUnsafeBytes { write(inputPipe[1], $0.baseAddress, $0.count) }
+            close(inputPipe[1])
+            inputPipe[1] = -1
         }
         let (captured, timedOut) = drain([output[0], errorPipe[0]], until: timeLimit.map { now() + $0 })
         if timedOut { kill(process, SIGKILL) }

@@ -37,7 +37,7 @@ struct Check: ParsableCommand {
             advisories = database
             notes += note.map { [$0] } ?? []
         }
-        let audit = ProjectAudit(settings: settings.audit, reading: try imageOptions.reading.values, limits: try imageOptions.limits)
+        let audit = ProjectAudit(settings: settings.audit, reading: try imageOptions.reading.values(noCache: options.noCache), limits: try imageOptions.limits)
         var report = try audit.run(directory, image: image, dockerfile: dockerfile, advisories: advisories)
         report.notes = notes + report.notes
         guard !report.files.isEmpty || image != nil else {

@@ -37,7 +37,7 @@ struct CommonOptions: ParsableArguments {
     @ArgumentParser.Flag(name: .customLong("no-shellcheck"), help: "Do not run ShellCheck, even when it is on PATH (also `shellcheck: false` in the configuration).")
     var noShellcheck = false
 
-    @ArgumentParser.Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache of ShellCheck results (PLIMSOLL_CACHE_DIR, else ~/.cache/plimsoll).")
+    @ArgumentParser.Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache (PLIMSOLL_CACHE_DIR, else ~/.cache/plimsoll): ShellCheck results, registry blobs.")
     var noCache = false
 
     /// The same options as plain values, for the code that acts on them.

@@ -27,7 +27,7 @@ struct ImageCommand: ParsableCommand {
     func run() throws {
         let settings = try options.values.settings(configurationDirectory: ".")
         let source = try dockerfile.map(SourceFile.dockerfile)
-        let audit = ImageAudit(settings: settings.audit, reading: try imageOptions.reading.values, limits: try imageOptions.limits)
+        let audit = ImageAudit(settings: settings.audit, reading: try imageOptions.reading.values(noCache: options.noCache), limits: try imageOptions.limits)
         let report = AuditReport(image: try audit.run(reference, dockerfile: source), first: source?.path ?? reference)
         let status = options.values.finish(report, settings: settings)
         if status != 0 { throw ExitCode(status) }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Audit
 import ContainerImage
+import HostSystem
+import HTTPTransfer
+import Registry
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -8,7 +11,8 @@ import Glibc
 import Darwin
 #endif
 
-/// How to read an image: which platform, and whether to verify digests.
+/// How to read an image: which platform, whether to verify digests, how to reach registries and
+/// where to cache what they send.
 struct ImageReadOptions: ParsableArguments {
     @Option(help: "For a multi-platform image: os/arch[/variant]. Default: linux/amd64, or the only platform.")
     var platform: String?
@@ -17,17 +21,44 @@ struct ImageReadOptions: ParsableArguments {
                          help: "Skip the digest and diff_id checks, for archives you built and trust: much faster on uncompressed layers (their file data is seeked over, not read).")
     var noVerify = false
 
-    var values: ImageReading {
-        get throws(UsageError) {
-            let wanted: Platform?
-            do {
-                wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
-            } catch {
-                throw UsageError(message: error.description)
-            }
-            return ImageReading(platform: wanted, verifiesDigests: !noVerify, progress: isatty(STDERR_FILENO) == 1 ? LayerProgressLine() : nil)
+    @Option(name: .customLong("authfile"),
+            help: "Registry credentials file (Docker config.json or containers auth.json); the only one read when given. Default: REGISTRY_AUTH_FILE, then ~/.docker/config.json, then containers auth.json.")
+    var authFile: String?
+
+    @Option(name: .customLong("insecure-registry"),
+            help: ArgumentHelp("Allow plain HTTP for this registry host[:port] (loopback always may). Repeatable.", valueName: "host"))
+    var insecureRegistries: [String] = []
+
+    @Option(name: .customLong("ca-cert"), help: "Also trust the CA certificates in this PEM file for registry TLS.")
+    var caCertificate: String?
+
+    @Option(name: .customLong("cache-dir"), help: "Where downloaded blobs are cached. Default: PLIMSOLL_CACHE_DIR, else ~/.cache/plimsoll.")
+    var cacheDirectory: String?
+
+    /// `noCache` comes from the command's own `--no-cache` (CommonOptions or ``CacheFlag``).
+    func values(noCache: Bool) throws(UsageError) -> ImageReading {
+        let wanted: Platform?
+        let proxies: ProxySettings
+        do {
+            wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
+            proxies = try ProxySettings.fromEnvironment()
+        } catch let error as ImageError {
+            throw UsageError(message: error.description)
+        } catch {
+            throw UsageError(message: "\(error)")
         }
+        if let caCertificate, !FileReader.exists(caCertificate) { throw UsageError(message: "--ca-cert \(caCertificate): no such file") }
+        let registry = RegistryOptions(insecureHosts: Set(insecureRegistries), credentials: CredentialStore(authFile: authFile),
+                                       http: HTTPSettings(extraCertificateFile: caCertificate, proxies: proxies))
+        return ImageReading(platform: wanted, verifiesDigests: !noVerify, progress: isatty(STDERR_FILENO) == 1 ? LayerProgressLine() : nil,
+                            registry: registry, cacheRoot: noCache ? nil : cacheDirectory ?? CacheDirectory.resolved)
     }
+}
+
+/// `--no-cache` for the commands without the lint options (sbom, scan).
+struct CacheFlag: ParsableArguments {
+    @ArgumentParser.Flag(name: .customLong("no-cache"), help: "Read and write no cache: every registry blob is downloaded again.")
+    var noCache = false
 }
 
 /// Options for analysing an image and its CI thresholds (dive's `--ci` rules, measured exactly).

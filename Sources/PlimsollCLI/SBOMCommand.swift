@@ -26,6 +26,8 @@ struct SBOMCommand: ParsableCommand {
 
     @OptionGroup var reading: ImageReadOptions
 
+    @OptionGroup var cache: CacheFlag
+
     func run() throws {
         let chosen: SBOMFormat
         if let format {
@@ -36,7 +38,7 @@ struct SBOMCommand: ParsableCommand {
         } else {
             chosen = isatty(STDOUT_FILENO) == 1 ? .table : .json
         }
-        let (bill, document) = try InventoryAudit(reading: try reading.values).image(reference, document: chosen.render)
+        let (bill, document) = try InventoryAudit(reading: try reading.values(noCache: cache.noCache)).image(reference, document: chosen.render)
         for warning in bill.warnings { Output.error("plimsoll: warning: \(warning)\n") }
         Output.standard(document)
     }

@@ -42,6 +42,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var reading: ImageReadOptions
 
+    @OptionGroup var cache: CacheFlag
+
     func run() throws {
         guard let chosen = VulnerabilityFormat(rawValue: format.lowercased()) else {
             throw UsageError(message: "unknown format '\(format)' (choose from \(VulnerabilityFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -60,7 +62,7 @@ struct ScanCommand: ParsableCommand {
         let settings = AuditSettings(configuration: try ConfigurationFile.load(configPath, searchingFrom: "."), today: try AuditSettings.today())
         let built = try dockerfile.map(SourceFile.dockerfile)
         let store = try database.location.open(readOnly: true)
-        let inventory = try InventoryAudit(reading: try reading.values).read(source, dockerfile: built)
+        let inventory = try InventoryAudit(reading: try reading.values(noCache: cache.noCache)).read(source, dockerfile: built)
         let scan = try VulnerabilityAudit(settings: settings, ignoresUnfixed: ignoreUnfixed).scan(inventory, database: store)
         Output.notes(scan.notes)
         Output.standard(chosen.render(scan))

@@ -9,7 +9,11 @@ enum ImageJSON {
         let image = report.image
         return .object([
             ("reference", .string(report.reference)),
-            ("transport", image.map { .string($0.transport) } ?? .null),
+            ("source", image.map { .string($0.transport) } ?? .null),
+            ("resolved", image?.resolved.map { resolved in
+                .object([("registry", .string(resolved.registry)), ("repository", .string(resolved.repository)),
+                         ("tag", resolved.tag.map(JSONValue.string) ?? .null), ("digest", resolved.digest.map { .string($0.description) } ?? .null)])
+            } ?? .null),
             ("digest", image?.manifestDigest.map { .string($0.description) } ?? .null),
             ("configDigest", image.map { .string($0.configDigest.description) } ?? .null),
             ("platform", image?.platform.map { .string($0.description) } ?? .null),

@@ -126,7 +126,12 @@ import Testing
             .map { scratch.url.path + "/layout/blobs/sha256/" + $0 }
             .max { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int ?? 0) ?? 0 < (try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int ?? 0) ?? 0 }
         let cases: [([String], String)] = [
-            (["image", "nginx:1.27"], "registry images are not read yet"),
+            (["image", "registry:shop/API:1"], "has `API`; names are lowercase"),
+            (["image", "registry:shop/api:bad tag"], "has tag `bad tag`"),
+            (["image", "registry:shop/api@sha256:1234"], "has a digest that is not sha256"),
+            (["image", "registry:"], "the image name is empty"),
+            (["image", "ftp://host/app"], "`ftp://` is not a transport plimsoll reads"),
+            (["image", "registry:127.0.0.1:1/app:1"], "cannot connect to 127.0.0.1:1"),
             (["image", "docker-archive:missing.tar"], "cannot read missing.tar: No such file or directory"),
             (["image", "oci:layout", "--platform", "linux"], "platform `linux` is not os/arch[/variant]"),
             (["image", "oci:layout", "--platform", "linux/arm64"], "no image for platform linux/arm64"),

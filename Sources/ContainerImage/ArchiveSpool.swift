@@ -5,10 +5,23 @@ import Glibc
 import Darwin
 #endif
 
-/// Copies a piped archive into an anonymous temporary file: its name is unlinked at once, so
-/// nothing is left behind whatever happens next, and the manifest may come last in the stream.
-enum StandardInputSpool {
+/// Copies a streamed archive (piped in, or from the Docker engine) into an anonymous temporary file:
+/// its name is unlinked at once, so nothing is left behind whatever happens next, and the manifest
+/// may come last in the stream.
+public enum ArchiveSpool {
     static func spool(from input: Int32 = STDIN_FILENO) throws(ImageError) -> OpenFile {
+        try spool(name: "standard input") { (buffer) throws(ImageError) -> Int in
+            while true {
+                let count = read(input, buffer.baseAddress, buffer.count)
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw .unreadable(path: "standard input", reason: OpenFile.lastError()) }
+                return count
+            }
+        }
+    }
+
+    /// `next` fills a buffer and returns how much it filled, 0 at the end.
+    public static func spool(name: String, _ next: (UnsafeMutableRawBufferPointer) throws(ImageError) -> Int) throws(ImageError) -> OpenFile {
         let directory = Environment.value("TMPDIR") ?? "/tmp"
         var template = Array((directory + "/plimsoll-stdin-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
@@ -19,11 +32,12 @@ enum StandardInputSpool {
         defer { buffer.deallocate() }
         var total: Int64 = 0
         while true {
-            let count = read(input, buffer, size)
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else {
+            let count: Int
+            do {
+                count = try next(UnsafeMutableRawBufferPointer(start: buffer, count: size))
+            } catch {
                 close(descriptor)
-                throw .unreadable(path: "standard input", reason: OpenFile.lastError())
+                throw error
             }
             if count == 0 { break }
             var written = 0
@@ -32,7 +46,7 @@ enum StandardInputSpool {
                 if result < 0, errno == EINTR { continue }
                 guard result > 0 else {
                     close(descriptor)
-                    throw .unreadable(path: directory, reason: "spooling standard input: \(OpenFile.lastError())")
+                    throw .unreadable(path: directory, reason: "spooling \(name): \(OpenFile.lastError())")
                 }
                 written += result
             }
@@ -40,8 +54,8 @@ enum StandardInputSpool {
         }
         guard total > 0 else {
             close(descriptor)
-            throw .notAnImage(path: "standard input", reason: "nothing was piped in")
+            throw .notAnImage(path: name, reason: name == "standard input" ? "nothing was piped in" : "it sent nothing")
         }
-        return OpenFile(descriptor: descriptor, path: "standard input", size: total)
+        return OpenFile(descriptor: descriptor, path: name, size: total)
     }
 }
