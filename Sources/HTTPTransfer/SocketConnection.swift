@@ -41,7 +41,7 @@ final class SocketConnection: @unchecked Sendable {
         var entry: UnsafeMutablePointer<addrinfo>? = first
         while let address = entry {
             entry = address.pointee.ai_next
-            let descriptor = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+            let descriptor = socket(address.pointee.ai_family, address.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), address.pointee.ai_protocol)
             guard descriptor >= 0 else { reason = lastError(); continue }
             let connection = SocketConnection(descriptor: descriptor, peer: host + ":" + String(port))
             switch connection.connect(to: address.pointee.ai_addr, length: address.pointee.ai_addrlen, timeout: timeout) {
@@ -63,7 +63,7 @@ final class SocketConnection: @unchecked Sendable {
         withUnsafeMutableBytes(of: &address.sun_path) { buffer in
             for (offset, byte) in bytes.enumerated() { buffer[offset] = byte }
         }
-        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw .cannotConnect(host: path, reason: lastError()) }
         let connection = SocketConnection(descriptor: descriptor, peer: path)
         let failure = withUnsafePointer(to: &address) {

@@ -67,8 +67,17 @@ public enum Subprocess {
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var process = pid_t()
-        let spawned = program.contains("/") ? posix_spawn(&process, program, &actions, nil, argv, environ)
-                                            : posix_spawnp(&process, program, &actions, nil, argv, environ)
+        // With a time limit the program gets a process group of its own, so that on time-out
+        // everything it started (a shell script's `sleep`) is killed with it.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if timeLimit != nil {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        let spawned = program.contains("/") ? posix_spawn(&process, program, &actions, &attributes, argv, environ)
+                                            : posix_spawnp(&process, program, &actions, &attributes, argv, environ)
         close(output[1])
         if errorPipe[1] >= 0 { close(errorPipe[1]) }
         guard spawned == 0 else {
@@ -86,7 +95,7 @@ public enum Subprocess {
             inputPipe[1] = -1
         }
         let (captured, timedOut) = drain([output[0], errorPipe[0]], until: timeLimit.map { now() + $0 })
-        if timedOut { kill(process, SIGKILL) }
+        if timedOut { kill(-process, SIGKILL) }
         var status: Int32 = 0
         while waitpid(process, &status, 0) < 0 && errno == EINTR {}
         let exited = status & 0x7F == 0

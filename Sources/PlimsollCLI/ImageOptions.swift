@@ -32,6 +32,10 @@ struct ImageReadOptions: ParsableArguments {
     @Option(name: .customLong("ca-cert"), help: "Also trust the CA certificates in this PEM file for registry TLS.")
     var caCertificate: String?
 
+    @Option(name: .customLong("registry-timeout"),
+            help: ArgumentHelp("Seconds a registry, the engine or a credential helper may stay silent before the read fails (default 30).", valueName: "seconds"))
+    var registryTimeout: Double = 30
+
     @Option(name: .customLong("cache-dir"), help: "Where downloaded blobs are cached. Default: PLIMSOLL_CACHE_DIR, else ~/.cache/plimsoll.")
     var cacheDirectory: String?
 
@@ -48,8 +52,12 @@ struct ImageReadOptions: ParsableArguments {
             throw UsageError(message: "\(error)")
         }
         if let caCertificate, !FileReader.exists(caCertificate) { throw UsageError(message: "--ca-cert \(caCertificate): no such file") }
-        let registry = RegistryOptions(insecureHosts: Set(insecureRegistries), credentials: CredentialStore(authFile: authFile),
-                                       http: HTTPSettings(extraCertificateFile: caCertificate, proxies: proxies))
+        guard registryTimeout > 0, registryTimeout <= 3600 else { throw UsageError(message: "--registry-timeout must be more than 0 and at most 3600 seconds") }
+        var credentials = CredentialStore(authFile: authFile)
+        credentials.helperTimeLimit = min(credentials.helperTimeLimit, registryTimeout)
+        let registry = RegistryOptions(insecureHosts: Set(insecureRegistries), credentials: credentials,
+                                       http: HTTPSettings(connectTimeout: min(15, registryTimeout), idleTimeout: registryTimeout,
+                                                          extraCertificateFile: caCertificate, proxies: proxies))
         return ImageReading(platform: wanted, verifiesDigests: !noVerify, progress: isatty(STDERR_FILENO) == 1 ? LayerProgressLine() : nil,
                             registry: registry, cacheRoot: noCache ? nil : cacheDirectory ?? CacheDirectory.resolved)
     }

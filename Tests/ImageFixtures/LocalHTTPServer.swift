@@ -14,12 +14,26 @@ public final class LocalHTTPServer: @unchecked Sendable {
         /// Announces the whole body's length, sends only the first `sent` bytes, then closes.
         case truncated([UInt8], sent: Int)
         case status(Int)
+        /// Any status, headers and body; with `sent`, only that many body bytes go out before the close.
+        case reply(status: Int, headers: [(String, String)], body: [UInt8], sent: Int? = nil)
+        /// 200 with no length and bytes until the client hangs up.
+        case endless
+        /// Accepts the request and says nothing for this many seconds, then closes.
+        case silence(seconds: Double)
     }
 
     public struct Request: Sendable {
+        public var method: String = "GET"
         public var path: String
         public var headers: [String: String]
     }
+
+    /// Consulted before the fixed routes; nil falls through to them.
+    public var handler: (@Sendable (Request) -> Response?)? {
+        get { lock.withLock { dynamicHandler } }
+        set { lock.withLock { dynamicHandler = newValue } }
+    }
+    private var dynamicHandler: (@Sendable (Request) -> Response?)?
 
     public let port: UInt16
     public var base: String { "http://127.0.0.1:\(port)" }
@@ -95,10 +109,11 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     private func respond(on connection: Int32) {
         guard let request = readRequest(connection) else { return }
-        let response = lock.withLock { () -> Response in
+        let handler = lock.withLock { () -> (@Sendable (Request) -> Response?)? in
             received.append(request)
-            return routes[request.path] ?? .status(404)
+            return dynamicHandler
         }
+        let response = handler?(request) ?? lock.withLock { routes[request.path] ?? .status(404) }
         switch response {
         case .body(let body, let etag):
             if let etag, request.headers["if-none-match"] == etag {
@@ -110,6 +125,17 @@ public final class LocalHTTPServer: @unchecked Sendable {
             send(connection, head(200, length: body.count, etag: nil) + body.prefix(sent))
         case .status(let code):
             send(connection, head(code, length: 0, etag: nil))
+        case .reply(let status, let headers, let body, let sent):
+            var text = "HTTP/1.1 \(status) Status\r\nConnection: close\r\n"
+            if !headers.contains(where: { $0.0.lowercased() == "content-length" }) { text += "Content-Length: \(body.count)\r\n" }
+            for (name, value) in headers { text += name + ": " + value + "\r\n" }
+            send(connection, Array((text + "\r\n").utf8) + body.prefix(sent ?? body.count))
+        case .endless:
+            send(connection, Array("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n".utf8))
+            let chunk = [UInt8](repeating: 0x41, count: 64 << 10)
+            while send(connection, chunk) {}
+        case .silence(let seconds):
+            usleep(useconds_t(seconds * 1_000_000))
         }
     }
 
@@ -127,27 +153,34 @@ public final class LocalHTTPServer: @unchecked Sendable {
             let count = recv(connection, &chunk, chunk.count, 0)
             guard count > 0 else { return nil }
             data += chunk[..<count]
+            // A TLS ClientHello (a client trying HTTPS first) gets the connection closed at once.
+            if data.first == 0x16 { return nil }
             if let end = String(decoding: data, as: UTF8.self).range(of: "\r\n\r\n") {
                 let lines = String(decoding: data, as: UTF8.self)[..<end.lowerBound].components(separatedBy: "\r\n")
-                let target = lines.first?.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
+                let words = lines.first?.split(separator: " ") ?? []
+                let method = words.first.map(String.init) ?? "GET"
+                let target = words.dropFirst().first.map(String.init) ?? "/"
                 var headers: [String: String] = [:]
                 for line in lines.dropFirst() {
                     guard let colon = line.firstIndex(of: ":") else { continue }
                     headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 }
-                return Request(path: target, headers: headers)
+                return Request(method: method, path: target, headers: headers)
             }
         }
         return nil
     }
 
-    private func send(_ connection: Int32, _ bytes: [UInt8]) {
+    /// False when the client has gone.
+    @discardableResult
+    private func send(_ connection: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             // MSG_NOSIGNAL: a client that hangs up must not kill the test process with SIGPIPE.
             let sent = bytes[offset...].withUnsafeBytes { Glibc.send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { return }
+            guard sent > 0 else { return false }
             offset += sent
         }
+        return true
     }
 }
