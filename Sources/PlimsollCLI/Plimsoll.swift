@@ -7,5 +7,5 @@ struct Plimsoll: ParsableCommand {
         commandName: "plimsoll",
         abstract: "Make container images small and safe: lint Dockerfiles, build contexts and built images for size and security practices.",
         version: ToolInfo.version,
-        subcommands: [Check.self, Lint.self, ContextCommand.self, ImageCommand.self, SBOMCommand.self, ScanCommand.self, DatabaseCommand.self, Rules.self])
+        subcommands: [Check.self, Lint.self, ContextCommand.self, ImageCommand.self, SBOMCommand.self, ScanCommand.self, DatabaseCommand.self, CacheCommand.self, Rules.self])
 }

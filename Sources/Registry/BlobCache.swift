@@ -48,6 +48,34 @@ public struct BlobCache: Sendable {
         return BlobCacheWriter(descriptor: descriptor, temporary: temporary, final: path(of: digest))
     }
 
+    /// How many blobs the cache holds and their bytes.
+    public struct Usage: Sendable, Equatable {
+        public var blobs: Int
+        public var bytes: Int64
+    }
+
+    public func usage() -> Usage { sweep(removingUnusedFor: nil) }
+
+    /// Deletes the blobs not read for `seconds` (by access time; each read touches it), and any
+    /// partial entry as old (an interrupted download); returns what was removed.
+    public func prune(unusedFor seconds: Double) -> Usage { sweep(removingUnusedFor: seconds) }
+
+    private func sweep(removingUnusedFor seconds: Double?) -> Usage {
+        var usage = Usage(blobs: 0, bytes: 0)
+        let now = Double(time(nil))
+        for entry in DirectoryListing.entries(of: blobs) ?? [] where entry.kind == .file {
+            var status = stat()
+            guard stat(entry.path, &status) == 0 else { continue }
+            let used = Double(max(status.st_atim.tv_sec, status.st_mtim.tv_sec))
+            if let seconds {
+                guard now - used >= seconds, unlink(entry.path) == 0 else { continue }
+            }
+            usage.blobs += 1
+            usage.bytes += Int64(status.st_size)
+        }
+        return usage
+    }
+
     static func makeDirectories(_ path: String) -> Bool {
         var built = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {

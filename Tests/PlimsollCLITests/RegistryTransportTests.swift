@@ -80,6 +80,18 @@ struct RegistryTransportTests {
         // A second read from the warm cache gives the same report; so does one with --no-cache.
         let warm = try PlimsollBinary.run(["image", reference, "--format", "json", "--cache-dir", cache])
         #expect(warm.stdout == remote.stdout)
+        // `cache info` counts what is there; `prune --older-than` keeps what was just read, `prune` empties it.
+        let count = try FileManager.default.contentsOfDirectory(atPath: cache + "/blobs/sha256").count
+        let info = try PlimsollBinary.run(["cache", "info", "--cache-dir", cache])
+        #expect(info.status == 0 && info.stdout.contains(": \(count) blobs, "), "\(info.stdout)")
+        #expect(try PlimsollBinary.run(["cache", "prune", "--older-than", "1", "--cache-dir", cache]).stdout.hasPrefix("removed 0 blobs"))
+        #expect(try PlimsollBinary.run(["cache", "prune", "--cache-dir", cache]).stdout.hasPrefix("removed \(count) blobs"))
+        #expect(try PlimsollBinary.run(["cache", "info", "--cache-dir", cache]).stdout.contains(": 0 blobs, 0 bytes"))
+        for bad in ["soon", "99999"] {
+            let refused = try PlimsollBinary.run(["cache", "prune", "--older-than", bad, "--cache-dir", cache])
+            #expect(refused.status == 2 && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        }
+
         let skopeoStyle = "docker://\(registry.host)/shop/api:1.0"
         let uncached = try PlimsollBinary.run(["image", skopeoStyle, "--format", "json", "--no-cache"])
         #expect(try Self.canonical(Self.withoutOrigin(uncached.stdout, skopeoStyle)) == expected)
