@@ -35,8 +35,8 @@ public final class HTTPResponse: @unchecked Sendable {
 
     /// The body length the server announced, when it did.
     public var contentLength: Int64? {
-        if case .length(let total) = framing { return total + received - received }
-        return headers["Content-Length"].flatMap { Int64($0) }
+        if case .length(let remaining) = framing { return received + remaining }
+        return nil
     }
 
     /// Fills up to `buffer.count` bytes of the body; 0 at its end. A body cut short throws.
