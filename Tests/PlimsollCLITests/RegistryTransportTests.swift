@@ -154,6 +154,18 @@ struct RegistryTransportTests {
         #expect(untrusted.stderr.contains("not trusted") || untrusted.stderr.contains("TLS"), "\(untrusted.stderr)")
     }
 
+    @Test func checkJoinsADockerfileAndARegistryImage() throws {
+        let (registry, scratch, _) = try Self.pushed(Self.image(), tag: "1.0", as: "shop/api:1.0")
+        try scratch.write("Dockerfile", ImageCommandTests.dockerfile)
+        let outcome = try PlimsollBinary.run(["check", ".", "--image", "\(registry.host)/shop/api:1.0", "--format", "json", "--no-cache"],
+                                             in: scratch.url)
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let rules = Set(((document["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String })
+        #expect(rules.isSuperset(of: ["PD002", "PI001", "PI003", "PI005"]), "\(rules)")
+        #expect((document["image"] as? [String: Any])?["source"] as? String == "registry")
+    }
+
     @Test func missingImagesAndTagsSaySo() throws {
         let registry = try TestRegistry()
         let missing = try PlimsollBinary.run(["image", "registry:\(registry.host)/nothing/here:1", "--no-cache"])
