@@ -71,7 +71,7 @@ public struct ShellCheckCache: Sendable {
 
     /// Stores `comments` under `key`; failures (a read-only home, a full disk) only cost the next run time.
     func store(_ comments: [ShellCheckComment], key: String) {
-        guard Self.makeDirectories(folder(key)) else { return }
+        guard DirectoryCreation.makeAll(folder(key)) else { return }
         let target = path(key)
         var text = Self.header
         for comment in comments {
@@ -83,13 +83,5 @@ public struct ShellCheckCache: Sendable {
         let complete = text.withUTF8 { FileWriter.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
         close(descriptor)
         if !complete || rename(temporary, target) != 0 { unlink(temporary) }
-    }
-
-    private static func makeDirectories(_ path: String) -> Bool {
-        let bytes = Array(path.utf8)
-        for end in bytes.indices where end > 0 && bytes[end] == UInt8(ascii: "/") {
-            _ = mkdir(String(decoding: bytes[..<end], as: UTF8.self), 0o755)
-        }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 }

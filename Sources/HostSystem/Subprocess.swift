@@ -94,7 +94,7 @@ public enum Subprocess {
             close(inputPipe[1])
             inputPipe[1] = -1
         }
-        let (captured, timedOut) = drain([output[0], errorPipe[0]], until: timeLimit.map { now() + $0 })
+        let (captured, timedOut) = drain([output[0], errorPipe[0]], until: timeLimit.map { MonotonicClock.seconds + $0 })
         if timedOut { kill(-process, SIGKILL) }
         var status: Int32 = 0
         while waitpid(process, &status, 0) < 0 && errno == EINTR {}
@@ -112,7 +112,7 @@ public enum Subprocess {
             var polled = descriptors.indices.filter { open[$0] }.map { pollfd(fd: descriptors[$0], events: Int16(POLLIN), revents: 0) }
             var wait: Int32 = -1
             if let deadline {
-                let remaining = deadline - now()
+                let remaining = deadline - MonotonicClock.seconds
                 guard remaining > 0 else { timedOut = true; break }
                 wait = Int32(remaining * 1000)
             }
@@ -132,11 +132,5 @@ public enum Subprocess {
         }
         for descriptor in descriptors where descriptor >= 0 { close(descriptor) }
         return (captured, timedOut)
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

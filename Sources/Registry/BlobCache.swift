@@ -18,7 +18,7 @@ public struct BlobCache: Sendable {
     public init?(root: String) {
         self.root = root
         blobs = root + "/blobs/sha256"
-        guard Self.makeDirectories(blobs) else { return nil }
+        guard DirectoryCreation.makeAll(blobs) else { return nil }
     }
 
     public func path(of digest: Digest) -> String { blobs + "/" + digest.hex }
@@ -74,15 +74,6 @@ public struct BlobCache: Sendable {
             usage.bytes += Int64(status.st_size)
         }
         return usage
-    }
-
-    static func makeDirectories(_ path: String) -> Bool {
-        var built = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            built += "/" + component
-            if mkdir(built, 0o755) != 0, errno != EEXIST { return false }
-        }
-        return FileReader.isDirectory(path)
     }
 }
 

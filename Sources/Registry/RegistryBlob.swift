@@ -1,4 +1,5 @@
 import ContainerImage
+import HostSystem
 import HTTPTransfer
 
 /// A layer blob in a registry, downloaded while the layer is read. The stream checks size and digest
@@ -24,7 +25,7 @@ final class RegistryBlobStream: ByteStream {
     private var received: Int64 = 0
     private var resumes = 0
     private var finished = false
-    private let started = RegistryClient.now()
+    private let started = MonotonicClock.seconds
     static let maximumResumes = 3
 
     init(blob: RegistryBlob, writer: BlobCacheWriter?) {
@@ -61,7 +62,7 @@ final class RegistryBlobStream: ByteStream {
             hasher.update(bytes)
             writer?.write(bytes)
             received += Int64(count)
-            if RegistryClient.now() - started > blob.client.options.blobTimeLimit {
+            if MonotonicClock.seconds - started > blob.client.options.blobTimeLimit {
                 throw .transfer("\(blob.client.registry): \(name) stalled: \(received) of \(blob.descriptor.size) bytes after \(Int(blob.client.options.blobTimeLimit)) s")
             }
             return count

@@ -1,5 +1,6 @@
 import ContainerImage
 import Foundation
+import HostSystem
 import HTTPTransfer
 import Synchronization
 
@@ -114,7 +115,7 @@ public final class RegistryClient: Sendable {
 
     private func authorization(scope: String) throws(ImageError) -> String? {
         let (challenge, cached) = state.withLock { state in
-            (state.challenge, state.tokens[scope].flatMap { $0.expires > Self.now() ? $0.token : nil })
+            (state.challenge, state.tokens[scope].flatMap { $0.expires > MonotonicClock.seconds ? $0.token : nil })
         }
         guard let challenge else { return nil }
         switch challenge.scheme {
@@ -123,7 +124,7 @@ public final class RegistryClient: Sendable {
         case .bearer:
             if let cached { return "Bearer " + cached }
             let (token, lifetime) = try fetchToken(challenge, scope: scope)
-            state.withLock { $0.tokens[scope] = (token, Self.now() + max(10, lifetime - 10)) }
+            state.withLock { $0.tokens[scope] = (token, MonotonicClock.seconds + max(10, lifetime - 10)) }
             return "Bearer " + token
         }
     }
@@ -208,12 +209,6 @@ public final class RegistryClient: Sendable {
     private func note(_ headers: HTTPHeaders) {
         guard let text = headers["ratelimit-remaining"], let remaining = Int(text.split(separator: ";").first ?? "") else { return }
         state.withLock { state in state.pullsRemaining = min(state.pullsRemaining ?? remaining, remaining) }
-    }
-
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private static func sleep(_ seconds: Double) {

@@ -26,8 +26,7 @@ public struct RegistryOptions: Sendable {
     }
 
     func allowsPlainHTTP(_ registry: String, apiHost: String) -> Bool {
-        let host = HTTPURL(scheme: .http, host: Self.hostPart(apiHost), target: "/").host
-        return HTTPURL.isLoopback(host: host) || insecureHosts.contains(registry) || insecureHosts.contains(apiHost)
+        HTTPURL.isLoopback(host: Self.hostPart(apiHost)) || insecureHosts.contains(registry) || insecureHosts.contains(apiHost)
     }
 
     /// `host:port` → `host`; `[::1]:5000` → `::1`.
