@@ -45,7 +45,7 @@ public struct ImageAudit: Sendable {
             cataloguing ? SoftwareBill.inspector(path: path, size: size, mode: mode) : nil
         }
         let audit = VulnerabilityAudit(settings: settings)
-        return try reading.read(reference, capture: capture, inspector: inspector) { (image, changes) throws(AuditError) in
+        return try reading.read(reference, capture: capture, inspector: inspector, extraction: cataloguing ? "rules+packages" : "rules") { (image, changes) throws(AuditError) in
             var review: VulnerabilityReview?
             if let advisories {
                 let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: "", documentID: "")

@@ -23,9 +23,11 @@ public struct ImageReading: Sendable {
 
     /// Opens the image, streams its layers once, keeping the contents `capture` asks for, and
     /// analyses them; the analysis may overlap the last digest checks, and its result is returned
-    /// only when they pass.
+    /// only when they pass. `extraction` names what `inspector` extracts, which keys the layer
+    /// analysis cache: readings that extract differently never share an entry.
     public func read<Analysis>(_ reference: String, capture: @escaping @Sendable (Image) -> @Sendable (String, Int64) -> Int,
                                inspector: @escaping @Sendable (String, Int64, UInt32) -> (any ContentInspector)? = { _, _, _ in nil },
+                               extraction: String = "none",
                                analysing analyse: (Image, [LayerChanges]) throws(AuditError) -> Analysis) throws(AuditError) -> Analysis {
         let outcome: Result<Analysis, AuditError>
         do {
@@ -36,7 +38,8 @@ public struct ImageReading: Sendable {
             let progress = progress
             var layerDone: (@Sendable () -> Void)?
             if let progress { layerDone = { progress.layerDone() } }
-            outcome = try LayerScan.read(image, with: reader, progress: layerDone) { (changes) -> Result<Analysis, AuditError> in
+            outcome = try LayerScan.read(image, with: reader, cache: analysisCache(for: image, reader: reader, extraction: extraction),
+                                         progress: layerDone) { (changes) -> Result<Analysis, AuditError> in
                 progress?.finished()
                 return Result { () throws(AuditError) -> Analysis in try analyse(image, changes) }
             }
@@ -44,5 +47,12 @@ public struct ImageReading: Sendable {
             throw AuditError(error.description)
         }
         return try outcome.get()
+    }
+
+    /// Only registry layers are taken from the cache: reading them costs a download, while a local
+    /// archive or layout is read again (and its bytes verified again) because it may have changed.
+    private func analysisCache(for image: Image, reader: LayerReader, extraction: String) -> LayerAnalysisCache? {
+        guard image.transport == RegistryImageResolver.transport, let cacheRoot else { return nil }
+        return LayerAnalysisCache(root: cacheRoot, analysis: extraction, reader: reader)
     }
 }

@@ -33,7 +33,7 @@ public struct InventoryAudit: Sendable {
 
     private func image<Document>(_ reference: String,
                                  document: (SoftwareBill, Image, [LayerChanges]) -> Document) throws(AuditError) -> (SoftwareBill, Document) {
-        try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted }, inspector: SoftwareBill.inspector) { image, changes in
+        try reading.read(reference, capture: { _ in SoftwareBill.bytesWanted }, inspector: SoftwareBill.inspector, extraction: "packages") { image, changes in
             let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: DocumentStamp.now(), documentID: DocumentStamp.uuid())
             return (bill, document(bill, image, changes))
         }

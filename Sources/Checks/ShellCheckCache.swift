@@ -77,11 +77,6 @@ public struct ShellCheckCache: Sendable {
         for comment in comments {
             text += "\(comment.line)\t\(comment.column)\t\(comment.level)\t\(comment.code)\t\(comment.message.split(separator: "\n").joined(separator: " "))\n"
         }
-        let temporary = target + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let complete = text.withUTF8 { FileWriter.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
-        close(descriptor)
-        if !complete || rename(temporary, target) != 0 { unlink(temporary) }
+        text.withUTF8 { AtomicFile.write(UnsafeRawBufferPointer($0), to: target) }
     }
 }

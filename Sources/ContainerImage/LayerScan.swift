@@ -10,25 +10,30 @@ import Synchronization
 /// and the caller's analysis runs on the walked layers while the hash finishes. The result is only
 /// handed out once every digest has checked out.
 public enum LayerScan {
-    /// `progress` is called once per layer walked, from the walking thread.
-    public static func read(_ image: Image, with reader: LayerReader,
+    /// `progress` is called once per layer walked or found in `cache`.
+    public static func read(_ image: Image, with reader: LayerReader, cache: LayerAnalysisCache? = nil,
                             progress: (@Sendable () -> Void)? = nil) throws(ImageError) -> [LayerChanges] {
-        try read(image, with: reader, progress: progress) { $0 }
+        try read(image, with: reader, cache: cache, progress: progress) { $0 }
     }
 
     /// Walks the layers, runs `analyse` on them and returns its result once all digests are verified.
-    public static func read<Analysis>(_ image: Image, with reader: LayerReader, progress: (@Sendable () -> Void)? = nil,
+    /// A layer found in `cache` is not read at all; the others are stored there once all checked out.
+    public static func read<Analysis>(_ image: Image, with reader: LayerReader, cache: LayerAnalysisCache? = nil,
+                                      progress: (@Sendable () -> Void)? = nil,
                                       analysing analyse: ([LayerChanges]) -> Analysis) throws(ImageError) -> Analysis {
+        let cached = image.layers.map { layer in cache?.load(layer) }
+        for _ in cached.compactMap({ $0 }) { progress?() }
+        let missing = image.layers.filter { cached[$0.index] == nil }
         let failure = FirstFailure()
-        let separate = try separatelyHashed(image, reader)
+        let separate = try separatelyHashed(missing, reader)
         var configured = reader
         // With fewer layers than cores, the spare cores hash while the layers' tars are walked.
-        configured.hashesInParallel = image.layers.count < ProcessorCount.online
+        configured.hashesInParallel = missing.count < ProcessorCount.online
         let walker = configured
         configured.verifiesDigests = false
         let seeking = configured
-        let queue = LayerQueue(image: image, separate: separate?.index)
-        let results = Mutex<[LayerChanges?]>(Array(repeating: nil, count: image.layers.count))
+        let queue = LayerQueue(missing, separate: separate?.index)
+        let results = Mutex<[LayerChanges?]>(cached)
         let perform: @Sendable (LayerBlob) -> Void = { layer in
             guard failure.isEmpty else { return }
             do throws(ImageError) {
@@ -55,17 +60,21 @@ public enum LayerScan {
             hashing.wait()
             throw failure.first ?? error
         }
-        let analysis = analyse(results.withLock { $0.compactMap { $0 } })
+        let changes = results.withLock { $0.compactMap { $0 } }
+        let analysis = analyse(changes)
         hashing.wait()
         if let error = failure.first { throw error }
+        if let cache {
+            for layer in missing { cache.store(changes[layer.index], of: layer) }
+        }
         return analysis
     }
 
     /// The layer to hash on a thread of its own: the largest, when digests are verified, it is an
     /// uncompressed tar (its blob digest is its diff_id) and there is a second core to hash on.
-    private static func separatelyHashed(_ image: Image, _ reader: LayerReader) throws(ImageError) -> LayerBlob? {
+    private static func separatelyHashed(_ layers: [LayerBlob], _ reader: LayerReader) throws(ImageError) -> LayerBlob? {
         guard reader.verifiesDigests, ProcessorCount.online > 1,
-              let largest = image.layers.max(by: { $0.storedSize < $1.storedSize }),
+              let largest = layers.max(by: { $0.storedSize < $1.storedSize }),
               try reader.compression(of: largest) == Compression.none else { return nil }
         return largest
     }
@@ -78,9 +87,9 @@ private final class LayerQueue: Sendable {
     private let next = Atomic<Int>(0)
     private let finished = DispatchGroup()
 
-    init(image: Image, separate: Int?) {
+    init(_ layers: [LayerBlob], separate: Int?) {
         // The separately hashed layer is walked by seeking, which is quick whatever its size.
-        layers = image.layers.sorted { first, second in
+        self.layers = layers.sorted { first, second in
             (first.index == separate ? Int64.max : first.storedSize) > (second.index == separate ? Int64.max : second.storedSize)
         }
         for _ in layers { finished.enter() }

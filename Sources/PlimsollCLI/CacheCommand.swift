@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContainerImage
 import HostSystem
 import Registry
 
@@ -19,34 +20,46 @@ struct CacheLocation: ParsableArguments {
 struct CacheCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cache",
-        abstract: "Show or prune the cache of registry blobs (verified, by digest).",
+        abstract: "Show or prune the cache of registry blobs and layer analyses (verified, by digest).",
         subcommands: [CacheInfo.self, CachePrune.self])
 }
 
 struct CacheInfo: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "info", abstract: "Where the cache is, how many blobs it holds and their size.")
+    static let configuration = CommandConfiguration(commandName: "info", abstract: "Where the cache is, how many blobs and layer analyses it holds and their size.")
 
     @OptionGroup var location: CacheLocation
 
     func run() throws {
         let cache = try location.cache
-        let usage = cache.usage()
-        Output.standard("\(cache.root): \(usage.blobs) \(usage.blobs == 1 ? "blob" : "blobs"), \(usage.bytes) bytes\n")
+        let analyses = CacheFolder.sweep(LayerAnalysisCache.folder(under: cache.root), removingUnusedFor: nil)
+        Output.standard("\(cache.root): \(CacheSummary(blobs: cache.usage(), analyses: analyses))\n")
     }
 }
 
 struct CachePrune: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "prune", abstract: "Delete cached blobs; with --older-than, only those not read for that many days.")
+    static let configuration = CommandConfiguration(commandName: "prune", abstract: "Delete cached blobs and layer analyses; with --older-than, only those not used for that many days.")
 
     @OptionGroup var location: CacheLocation
 
-    @Option(name: .customLong("older-than"), help: ArgumentHelp("Only blobs not read for this many days (default: every blob).", valueName: "days"))
+    @Option(name: .customLong("older-than"), help: ArgumentHelp("Only entries not used for this many days (default: every entry).", valueName: "days"))
     var olderThan: Double?
 
     func run() throws {
         if let olderThan, !(olderThan >= 0 && olderThan <= 36_500) { throw UsageError(message: "--older-than must be 0 to 36500 days") }
         let cache = try location.cache
-        let removed = cache.prune(unusedFor: (olderThan ?? 0) * 86_400)
-        Output.standard("removed \(removed.blobs) \(removed.blobs == 1 ? "blob" : "blobs"), \(removed.bytes) bytes\n")
+        let age = (olderThan ?? 0) * 86_400
+        let analyses = CacheFolder.sweep(LayerAnalysisCache.folder(under: cache.root), removingUnusedFor: age)
+        Output.standard("removed \(CacheSummary(blobs: cache.prune(unusedFor: age), analyses: analyses))\n")
+    }
+}
+
+/// `3 blobs, 1200 bytes; 2 layer analyses, 300 bytes`.
+private struct CacheSummary: CustomStringConvertible {
+    var blobs: CacheFolder.Usage
+    var analyses: CacheFolder.Usage
+
+    var description: String {
+        "\(blobs.entries) \(blobs.entries == 1 ? "blob" : "blobs"), \(blobs.bytes) bytes; "
+            + "\(analyses.entries) layer \(analyses.entries == 1 ? "analysis" : "analyses"), \(analyses.bytes) bytes"
     }
 }

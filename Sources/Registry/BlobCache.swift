@@ -32,7 +32,7 @@ public struct BlobCache: Sendable {
             return nil
         }
         // The access time records use, for `cache prune --older-than`.
-        utimes(path, nil)
+        CacheFolder.touch(path)
         return file
     }
 
@@ -49,32 +49,11 @@ public struct BlobCache: Sendable {
     }
 
     /// How many blobs the cache holds and their bytes.
-    public struct Usage: Sendable, Equatable {
-        public var blobs: Int
-        public var bytes: Int64
-    }
-
-    public func usage() -> Usage { sweep(removingUnusedFor: nil) }
+    public func usage() -> CacheFolder.Usage { CacheFolder.sweep(blobs, removingUnusedFor: nil) }
 
     /// Deletes the blobs not read for `seconds` (by access time; each read touches it), and any
     /// partial entry as old (an interrupted download); returns what was removed.
-    public func prune(unusedFor seconds: Double) -> Usage { sweep(removingUnusedFor: seconds) }
-
-    private func sweep(removingUnusedFor seconds: Double?) -> Usage {
-        var usage = Usage(blobs: 0, bytes: 0)
-        let now = Double(time(nil))
-        for entry in DirectoryListing.entries(of: blobs) ?? [] where entry.kind == .file {
-            var status = stat()
-            guard stat(entry.path, &status) == 0 else { continue }
-            let used = Double(max(status.st_atim.tv_sec, status.st_mtim.tv_sec))
-            if let seconds {
-                guard now - used >= seconds, unlink(entry.path) == 0 else { continue }
-            }
-            usage.blobs += 1
-            usage.bytes += Int64(status.st_size)
-        }
-        return usage
-    }
+    public func prune(unusedFor seconds: Double) -> CacheFolder.Usage { CacheFolder.sweep(blobs, removingUnusedFor: seconds) }
 }
 
 /// One cache entry being written; it becomes visible only through `commit`. A failed write (a full

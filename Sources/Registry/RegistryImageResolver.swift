@@ -5,6 +5,9 @@ import HTTPTransfer
 /// an index to the platform asked for), config, and layers that download as they are read — or come
 /// from the blob cache, already verified.
 public struct RegistryImageResolver: Sendable {
+    /// The `Image.transport` of what it resolves.
+    public static let transport = "registry"
+
     public let client: RegistryClient
     public let cache: BlobCache?
     public let platform: Platform?
@@ -54,7 +57,7 @@ public struct RegistryImageResolver: Sendable {
             layers.append(LayerBlob(index: position, mediaType: descriptor.mediaType, digest: descriptor.digest, storedSize: descriptor.size,
                                     diffID: diffIDs[position], content: content))
         }
-        let image = Image(reference: written, transport: "registry", manifestDigest: manifestDigest, configDigest: manifest.config.digest,
+        let image = Image(reference: written, transport: Self.transport, manifestDigest: manifestDigest, configDigest: manifest.config.digest,
                           configuration: configuration, layers: layers)
         return RemoteImage(image: image, reference: reference.with(tag: reference.tag, digest: top.digest), indexDigest: top.isIndex ? top.digest : nil)
     }

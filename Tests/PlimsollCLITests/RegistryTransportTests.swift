@@ -97,6 +97,50 @@ struct RegistryTransportTests {
         #expect(try Self.canonical(Self.withoutOrigin(uncached.stdout, skopeoStyle)) == expected)
     }
 
+    /// The registry's stored copies of an image's layer blobs (distribution's filesystem layout).
+    static func storedLayerBlobs(_ registry: TestRegistry, _ report: String) throws -> [String] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
+        let layers = try #require((document["image"] as? [String: Any])?["layers"] as? [[String: Any]])
+        return try layers.map { layer in
+            let hex = String(try #require(layer["digest"] as? String).dropFirst("sha256:".count))
+            return registry.directory.path + "/storage/docker/registry/v2/blobs/sha256/\(hex.prefix(2))/\(hex)/data"
+        }
+    }
+
+    @Test func aWarmCacheReadsNoLayerAgain() throws {
+        let (registry, scratch, layout) = try Self.pushed(Self.image(), tag: "1.0", as: "shop/api:1.0")
+        let cache = scratch.url.appendingPathComponent("cache").path
+        let reference = "registry:\(registry.host)/shop/api:1.0"
+        let image = ["image", reference, "--format", "json", "--cache-dir", cache]
+        let sbom = ["sbom", reference, "--format", "json", "--cache-dir", cache]
+        let first = try PlimsollBinary.run(image)
+        let firstBill = try PlimsollBinary.run(sbom)
+        #expect(first.status == 1 && firstBill.status == 0, "\(first.stderr)\(firstBill.stderr)")
+        let layers = try Self.storedLayerBlobs(registry, first.stdout)
+        // One analysis per layer for what `image` extracts and one for what `sbom` does.
+        let info = try PlimsollBinary.run(["cache", "info", "--cache-dir", cache])
+        #expect(info.stdout.contains("; \(2 * layers.count) layer analyses, "), "\(info.stdout)")
+
+        // With the layer blobs gone from both the registry and the blob cache, the analyses answer alone.
+        for path in layers {
+            try FileManager.default.removeItem(atPath: path)
+            try FileManager.default.removeItem(atPath: cache + "/blobs/sha256/" + URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent)
+        }
+        let warm = try PlimsollBinary.run(image)
+        #expect(warm.status == 1 && warm.stdout == first.stdout, "\(warm.stderr)")
+        let warmBill = try PlimsollBinary.run(sbom)
+        let local = try PlimsollBinary.run(["sbom", "oci:\(layout):1.0", "--format", "json"])
+        #expect(try Self.canonical(Self.withoutOrigin(warmBill.stdout, reference)) == Self.canonical(Self.withoutOrigin(local.stdout, "oci:\(layout):1.0")))
+
+        // Without the cache the layers must come from the registry, which no longer has them.
+        let uncached = try PlimsollBinary.run(image + ["--no-cache"])
+        #expect(uncached.status == 2 && uncached.stderr.split(separator: "\n").count == 1, "\(uncached.stderr)")
+        // Pruning removes the analyses too.
+        let pruned = try PlimsollBinary.run(["cache", "prune", "--cache-dir", cache])
+        #expect(pruned.stdout.contains("; \(2 * layers.count) layer analyses, "), "\(pruned.stdout)")
+        #expect(try PlimsollBinary.run(image).status == 2)
+    }
+
     @Test(.enabled(if: Prerequisite.exists(ScanCommandTests.osv), "../shared/corpus/osv is absent"))
     func sbomAndScanFromTheRegistryMatchTheLayout() throws {
         let (registry, scratch, layout) = try Self.pushed(ScanCommandTests.vulnerableImage(), tag: "7", as: "legacy/web:7")
