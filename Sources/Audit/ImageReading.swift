@@ -30,23 +30,38 @@ public struct ImageReading: Sendable {
                                extraction: String = "none",
                                analysing analyse: (Image, [LayerChanges]) throws(AuditError) -> Analysis) throws(AuditError) -> Analysis {
         let outcome: Result<Analysis, AuditError>
-        do {
-            let image = try ImageOpener(platform: platform, registry: registry, cacheRoot: cacheRoot).open(reference)
-            progress?.started(layers: image.layers.count)
-            var reader = LayerReader(verifiesDigests: verifiesDigests, capture: capture(image))
-            reader.inspector = inspector
-            let progress = progress
-            var layerDone: (@Sendable () -> Void)?
-            if let progress { layerDone = { progress.layerDone() } }
-            outcome = try LayerScan.read(image, with: reader, cache: analysisCache(for: image, reader: reader, extraction: extraction),
-                                         progress: layerDone) { (changes) -> Result<Analysis, AuditError> in
-                progress?.finished()
-                return Result { () throws(AuditError) -> Analysis in try analyse(image, changes) }
+        let opener = ImageOpener(platform: platform, registry: registry, cacheRoot: cacheRoot)
+        do throws(ImageError) {
+            let image = try opener.open(reference)
+            do throws(ImageError) {
+                outcome = try scan(image, capture: capture, inspector: inspector, extraction: extraction, analysing: analyse)
+            } catch {
+                // A cached blob that no longer matches its digest is deleted and the image read once
+                // more, which fetches it from the registry again.
+                guard image.transport == RegistryImageResolver.transport, let cache = cacheRoot.flatMap({ BlobCache(root: $0) }),
+                      cache.evictDamaged(image.layers) else { throw error }
+                outcome = try scan(try opener.open(reference), capture: capture, inspector: inspector, extraction: extraction, analysing: analyse)
             }
         } catch {
             throw AuditError(error.description)
         }
         return try outcome.get()
+    }
+
+    private func scan<Analysis>(_ image: Image, capture: @Sendable (Image) -> @Sendable (String, Int64) -> Int,
+                                inspector: @escaping @Sendable (String, Int64, UInt32) -> (any ContentInspector)?, extraction: String,
+                                analysing analyse: (Image, [LayerChanges]) throws(AuditError) -> Analysis) throws(ImageError) -> Result<Analysis, AuditError> {
+        progress?.started(layers: image.layers.count)
+        var reader = LayerReader(verifiesDigests: verifiesDigests, capture: capture(image))
+        reader.inspector = inspector
+        let progress = progress
+        var layerDone: (@Sendable () -> Void)?
+        if let progress { layerDone = { progress.layerDone() } }
+        return try LayerScan.read(image, with: reader, cache: analysisCache(for: image, reader: reader, extraction: extraction),
+                                  progress: layerDone) { (changes) -> Result<Analysis, AuditError> in
+            progress?.finished()
+            return Result { () throws(AuditError) -> Analysis in try analyse(image, changes) }
+        }
     }
 
     /// Only registry layers are taken from the cache: reading them costs a download, while a local

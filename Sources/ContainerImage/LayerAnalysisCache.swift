@@ -55,7 +55,7 @@ public struct LayerAnalysisCache: Sendable {
     public func store(_ changes: LayerChanges, of layer: LayerBlob) {
         guard reader.verifiesDigests, let path = path(of: layer) else { return }
         let bytes = LayerAnalysisRecord.encode(changes)
-        bytes.withUnsafeBytes { AtomicFile.write($0, to: path) }
+        _ = bytes.withUnsafeBytes { AtomicFile.write($0, to: path) }
     }
 
     /// Whether the reader, walking these entries, would have captured exactly the content cached:

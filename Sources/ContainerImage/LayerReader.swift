@@ -34,16 +34,7 @@ public struct LayerReader: Sendable {
     /// by seeking elsewhere (a reader with `verifiesDigests` off) while this runs on another core.
     public func verifyUncompressed(_ layer: LayerBlob) throws(ImageError) {
         guard case .file(let region) = layer.content else { return }
-        let hasher = SHA256Hasher()
-        let stream = FileRegionStream(region)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 64)
-        defer { buffer.deallocate() }
-        while true {
-            let count = try stream.read(into: buffer)
-            if count == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
-        }
-        try check(layer, stored: hasher.finish(), diffID: nil)
+        try check(layer, stored: SHA256Hasher.digest(of: region), diffID: nil)
     }
 
     public func read(_ layer: LayerBlob) throws(ImageError) -> LayerChanges {

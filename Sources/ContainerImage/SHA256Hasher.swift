@@ -32,4 +32,18 @@ public final class SHA256Hasher {
         bytes.withUnsafeBytes { hasher.update($0) }
         return hasher.finish()
     }
+
+    /// The digest of a region of a file, read in 256 KiB steps.
+    public static func digest(of region: FileRegion) throws(ImageError) -> Digest {
+        let hasher = SHA256Hasher()
+        let stream = FileRegionStream(region)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 64)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try stream.read(into: buffer)
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        }
+        return hasher.finish()
+    }
 }

@@ -39,6 +39,21 @@ public struct BlobCache: Sendable {
     /// Deletes an entry found corrupt while reading it.
     public func remove(_ digest: Digest) { unlink(path(of: digest)) }
 
+    /// Deletes the entries among `layers` whose bytes no longer match their digest (a disk error, an
+    /// edit), and says whether there were any: a read that failed on one can then fetch it again.
+    /// Layers that were not read from this cache are left alone.
+    public func evictDamaged(_ layers: [LayerBlob]) -> Bool {
+        var evicted = false
+        for layer in layers {
+            guard case .file(let region) = layer.content, let digest = layer.digest, region.file.path == path(of: digest) else { continue }
+            if (try? SHA256Hasher.digest(of: region)) != digest {
+                remove(digest)
+                evicted = true
+            }
+        }
+        return evicted
+    }
+
     /// A temporary file for `digest`, or nil when it cannot be made (a read-only or full disk).
     func entryWriter(for digest: Digest) -> BlobCacheWriter? {
         var template = Array((blobs + "/." + digest.hex + ".partial-XXXXXX").utf8CString)

@@ -21,9 +21,11 @@ enum PlimsollBinary {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    /// `executable` runs something else in plimsoll's environment (a shell that sets limits, then execs it).
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:],
+                    executable: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var merged = ProcessInfo.processInfo.environment

@@ -141,6 +141,50 @@ struct RegistryTransportTests {
         #expect(try PlimsollBinary.run(image).status == 2)
     }
 
+    @Test func aDamagedCachedBlobIsDeletedAndFetchedAgain() throws {
+        let (registry, scratch, _) = try Self.pushed(Self.image(), tag: "1.0", as: "shop/api:1.0")
+        let cache = scratch.url.appendingPathComponent("cache").path
+        let image = ["image", "registry:\(registry.host)/shop/api:1.0", "--format", "json", "--cache-dir", cache]
+        let first = try PlimsollBinary.run(image)
+        #expect(first.status == 1, "\(first.stderr)")
+        // Same size, other bytes: only the digest check can tell. Without the analyses the blob is read.
+        let layers = try Self.storedLayerBlobs(registry, first.stdout)
+        let cached = cache + "/blobs/sha256/" + URL(fileURLWithPath: try #require(layers.last)).deletingLastPathComponent().lastPathComponent
+        let original = try Data(contentsOf: URL(fileURLWithPath: cached))
+        try Data(repeating: 0x42, count: original.count).write(to: URL(fileURLWithPath: cached))
+        try FileManager.default.removeItem(atPath: cache + "/analysis")
+        let again = try PlimsollBinary.run(image)
+        #expect(again.status == 1 && again.stdout == first.stdout && again.stderr.isEmpty, "\(again.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cached)) == original)
+    }
+
+    /// A disk that fills while caching: writes past 8 KiB fail (RLIMIT_FSIZE, with SIGXFSZ ignored, as
+    /// ENOSPC fails a write). The report is the same, and no partial entry is left.
+    @Test func aFullDiskWhileCachingStillReports() throws {
+        var image = Self.image()
+        var large = TarBuilder()
+        large.file("app/model.bin", (0..<40_000).map { _ in UInt8.random(in: 0...255) })
+        image.layers.append(.init(large, compression: .gzip, createdBy: "COPY model.bin /app/ # buildkit"))
+        let (registry, scratch, _) = try Self.pushed(image, tag: "1.0", as: "shop/api:1.0")
+        let cache = scratch.url.appendingPathComponent("cache").path
+        let reference = "registry:\(registry.host)/shop/api:1.0"
+        let expected = try PlimsollBinary.run(["image", reference, "--format", "json", "--no-cache"])
+        let limited = try PlimsollBinary.run(["-c", "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"", PlimsollBinary.url.path,
+                                              "image", reference, "--format", "json", "--cache-dir", cache], executable: "/bin/sh")
+        #expect(limited.status == 1 && limited.stdout == expected.stdout, "\(limited.stderr)")
+        var sizes: [String: Int] = [:]
+        for folder in ["blobs/sha256", "analysis"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: cache + "/" + folder) {
+                sizes[folder + "/" + name] = try FileManager.default.attributesOfItem(atPath: cache + "/" + folder + "/" + name)[.size] as? Int
+            }
+        }
+        #expect(!sizes.keys.contains { $0.contains("partial") }, "\(sizes)")
+        #expect(sizes.values.allSatisfy { $0 <= 8192 }, "\(sizes)")
+        // Something was too large to keep: the limit did bite.
+        let stored = try Self.storedLayerBlobs(registry, expected.stdout)
+        #expect(stored.contains { ((try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0) > 8192 })
+    }
+
     @Test(.enabled(if: Prerequisite.exists(ScanCommandTests.osv), "../shared/corpus/osv is absent"))
     func sbomAndScanFromTheRegistryMatchTheLayout() throws {
         let (registry, scratch, layout) = try Self.pushed(ScanCommandTests.vulnerableImage(), tag: "7", as: "legacy/web:7")
