@@ -45,14 +45,17 @@ public struct AuditReport: Sendable {
     public var image: ImageReport?
     /// The image's vulnerabilities, when an advisory database was given.
     public var vulnerabilities: VulnerabilityReview?
+    /// How fresh each FROM's base image is, by its name as written (`--online`); empty offline.
+    public var baseImages: BaseImageFacts
     public var notes: [AuditNote]
 
     public init(files: [FileResult], context: ContextSection = .none, image: ImageReport? = nil, vulnerabilities: VulnerabilityReview? = nil,
-                notes: [AuditNote] = []) {
+                baseImages: BaseImageFacts = [:], notes: [AuditNote] = []) {
         self.files = files
         self.context = context
         self.image = image
         self.vulnerabilities = vulnerabilities
+        self.baseImages = baseImages
         self.notes = notes
     }
 

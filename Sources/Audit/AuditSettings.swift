@@ -11,6 +11,8 @@ public struct AuditSettings: Sendable {
     /// Days since 1970-01-01 for date-dependent rules (end of life, exception expiry).
     public var today: Int
     public var shellcheck: ShellCheckRunner?
+    /// Asks registries how fresh the base images are (`--online`); nil never touches the network.
+    public var baseImageReview: BaseImageReview?
 
     public init(configuration: Configuration = Configuration(), build: BuildOptions = BuildOptions(), today: Int = CivilDate.today,
                 shellcheck: ShellCheckRunner? = nil) {
@@ -22,6 +24,13 @@ public struct AuditSettings: Sendable {
 
     public var linter: Linter {
         Linter(configuration: configuration, options: build, today: today, shellcheck: shellcheck)
+    }
+
+    /// The linter for `sources`, with what registries say of their base images when online.
+    public func linter(for sources: [SourceFile]) -> Linter {
+        var linter = linter
+        if let baseImageReview { linter.baseImages = baseImageReview.facts(for: sources, options: build) }
+        return linter
     }
 
     /// Runs the context rules for one Dockerfile (or none) and its context directory.

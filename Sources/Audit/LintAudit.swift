@@ -33,7 +33,7 @@ public struct LintAudit: Sendable {
     /// `context` is a build context to check each Dockerfile against. Files read from standard
     /// input (path `-`) are never written.
     public func run(_ sources: [SourceFile], context: String? = nil, fixing mode: FixMode = .report) throws(AuditError) -> LintAuditResult {
-        let linter = settings.linter
+        let linter = settings.linter(for: sources)
         var results: [AuditReport.FileResult] = []
         var fixes: [FixedFile] = []
         switch mode {
@@ -60,7 +60,7 @@ public struct LintAudit: Sendable {
                 results.append(try result(current, findings, context: context))
             }
         }
-        return LintAuditResult(report: AuditReport(files: results), fixes: fixes)
+        return LintAuditResult(report: AuditReport(files: results, baseImages: linter.baseImages), fixes: fixes)
     }
 
     private func result(_ source: SourceFile, _ findings: [Finding], context: String?) throws(AuditError) -> AuditReport.FileResult {

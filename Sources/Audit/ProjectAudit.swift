@@ -22,7 +22,8 @@ public struct ProjectAudit: Sendable {
         }
         let sources = try files.map { (path) throws(AuditError) in try SourceFile.dockerfile(path) }
         // All files at once, so their RUN scripts share ShellCheck processes.
-        let findings = settings.linter.lint(sources)
+        let linter = settings.linter(for: sources)
+        let findings = linter.lint(sources)
         var results: [AuditReport.FileResult] = []
         var contexts: [ContextReport] = []
         for (index, path) in files.enumerated() {
@@ -31,7 +32,7 @@ public struct ProjectAudit: Sendable {
             contexts.append(context)
             results.append(AuditReport.FileResult(path: path, findings: findings[index] + context.findings))
         }
-        var report = AuditReport(files: results, context: .perDockerfile(contexts))
+        var report = AuditReport(files: results, context: .perDockerfile(contexts), baseImages: linter.baseImages)
         guard let image else { return report }
         let built = try builtFrom(files, in: directory, named: dockerfile)
         let audited = try imageAudit.run(image, dockerfile: try built.map { (path) throws(AuditError) in try SourceFile.dockerfile(path) },

@@ -14,6 +14,8 @@ public struct LintContext: Sendable {
     public var configuration: Configuration
     /// Today as days since 1970-01-01 (injectable, so date-dependent rules are testable).
     public var today: Int
+    /// What registries said of the base images (`--online`); empty offline.
+    public var baseImages: BaseImageFacts
     public var dockerfile: Dockerfile { graph.dockerfile }
     public var source: SourceFile { graph.dockerfile.source }
 
@@ -22,10 +24,11 @@ public struct LintContext: Sendable {
     /// The steps of the stages whose layers make up the image (the final stage and those it is built `FROM`).
     public let layerSteps: [Step]
 
-    public init(graph: BuildGraph, configuration: Configuration, today: Int = CivilDate.today) {
+    public init(graph: BuildGraph, configuration: Configuration, today: Int = CivilDate.today, baseImages: BaseImageFacts = [:]) {
         self.graph = graph
         self.configuration = configuration
         self.today = today
+        self.baseImages = baseImages
         // Computed once: nearly every rule walks one of these lists.
         allSteps = graph.stages.flatMap(\.steps)
         layerSteps = graph.stages.filter(\.shipsLayers).flatMap(\.steps)

@@ -9,6 +9,8 @@ public struct Linter: Sendable {
     public var today: Int
     /// When set, POSIX shell-form RUNs are also checked with ShellCheck (findings `SC####`).
     public var shellcheck: ShellCheckRunner?
+    /// What registries said of the base images (`--online`), for the base image rules.
+    public var baseImages: BaseImageFacts = [:]
     private let rules: [any DockerfileRule]
 
     public init(configuration: Configuration = Configuration(), options: BuildOptions = BuildOptions(), today: Int = CivilDate.today,
@@ -70,7 +72,7 @@ public struct Linter: Sendable {
     private func check(_ dockerfile: Dockerfile, extra: [Finding]) -> Draft {
         let graph = BuildGraph(dockerfile, options: options)
         var findings = extra + graph.problems.map { buildFailure(BuiltinFindings.invalidInstruction, $0, in: dockerfile.source) }
-        let context = LintContext(graph: graph, configuration: configuration, today: today)
+        let context = LintContext(graph: graph, configuration: configuration, today: today, baseImages: baseImages)
         for rule in rules where configuration.runs(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))
         }

@@ -53,6 +53,8 @@ public struct RuleMeta: Sendable {
     public var options: [RuleOption]
     /// `.plimsoll.yaml` text the examples are checked with, for rules that act only when configured.
     public var exampleConfiguration: String?
+    /// What registries are taken to answer in the examples, for rules that read `--online` facts.
+    public var exampleBaseImages: BaseImageFacts
     /// Off unless listed under `enable:` (for practices many teams deliberately do not follow).
     public var isOptIn: Bool
     /// Where the rule reports differently from an alias's tool on purpose.
@@ -60,7 +62,7 @@ public struct RuleMeta: Sendable {
 
     public init(id: String, name: String, severity: Severity, aliases: [String] = [], title: String, why: String,
                 triggering: [String], passing: [String], fix: FixSafety? = nil, options: [RuleOption] = [], exampleConfiguration: String? = nil,
-                isOptIn: Bool = false, differences: [AliasDifference] = []) {
+                exampleBaseImages: BaseImageFacts = [:], isOptIn: Bool = false, differences: [AliasDifference] = []) {
         self.id = id
         self.name = name
         self.severity = severity
@@ -72,6 +74,7 @@ public struct RuleMeta: Sendable {
         self.fix = fix
         self.options = options
         self.exampleConfiguration = exampleConfiguration
+        self.exampleBaseImages = exampleBaseImages
         self.isOptIn = isOptIn
         self.differences = differences
     }

@@ -22,6 +22,9 @@ struct Check: ParsableCommand {
     @Option(help: "With --image, the Dockerfile the image was built from. Default: DIR/Dockerfile, or the only Dockerfile found.")
     var dockerfile: String?
 
+    @ArgumentParser.Flag(help: "Ask each base image's registry how fresh it is (PD060–PD062, and PD048's pin fix). Off: no network for the Dockerfiles.")
+    var online = false
+
     @OptionGroup var imageOptions: ImageOptions
 
     @OptionGroup var database: DatabaseLocation
@@ -29,7 +32,8 @@ struct Check: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let settings = try options.values.settings(configurationDirectory: directory)
+        var settings = try options.values.settings(configurationDirectory: directory)
+        if online { settings.audit.baseImageReview = BaseImageReview(registry: try imageOptions.reading.access.values.options()) }
         var advisories: AdvisoryDatabase?
         var notes: [AuditNote] = []
         if image != nil {

@@ -21,20 +21,7 @@ struct ImageReadOptions: ParsableArguments {
                          help: "Skip the digest and diff_id checks, for archives you built and trust: much faster on uncompressed layers (their file data is seeked over, not read).")
     var noVerify = false
 
-    @Option(name: .customLong("authfile"),
-            help: "Registry credentials file (Docker config.json or containers auth.json); the only one read when given. Default: REGISTRY_AUTH_FILE, then ~/.docker/config.json, then containers auth.json.")
-    var authFile: String?
-
-    @Option(name: .customLong("insecure-registry"),
-            help: ArgumentHelp("Allow plain HTTP for this registry host[:port] (loopback always may). Repeatable.", valueName: "host"))
-    var insecureRegistries: [String] = []
-
-    @Option(name: .customLong("ca-cert"), help: "Also trust the CA certificates in this PEM file for registry TLS.")
-    var caCertificate: String?
-
-    @Option(name: .customLong("registry-timeout"),
-            help: ArgumentHelp("Seconds a registry, the engine or a credential helper may stay silent before the read fails (default 30).", valueName: "seconds"))
-    var registryTimeout: Double = 30
+    @OptionGroup var access: RegistryAccessOptions
 
     @Option(name: .customLong("cache-dir"), help: "Where downloaded blobs are cached. Default: PLIMSOLL_CACHE_DIR, else ~/.cache/plimsoll.")
     var cacheDirectory: String?
@@ -42,24 +29,13 @@ struct ImageReadOptions: ParsableArguments {
     /// `noCache` comes from the command's own `--no-cache` (CommonOptions or ``CacheFlag``).
     func values(noCache: Bool) throws(UsageError) -> ImageReading {
         let wanted: Platform?
-        let proxies: ProxySettings
         do {
             wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
-            proxies = try ProxySettings.fromEnvironment()
-        } catch let error as ImageError {
-            throw UsageError(message: error.description)
         } catch {
-            throw UsageError(message: "\(error)")
+            throw UsageError(message: error.description)
         }
-        if let caCertificate, !FileReader.exists(caCertificate) { throw UsageError(message: "--ca-cert \(caCertificate): no such file") }
-        guard registryTimeout > 0, registryTimeout <= 3600 else { throw UsageError(message: "--registry-timeout must be more than 0 and at most 3600 seconds") }
-        var credentials = CredentialStore(authFile: authFile)
-        credentials.helperTimeLimit = min(credentials.helperTimeLimit, registryTimeout)
-        let registry = RegistryOptions(insecureHosts: Set(insecureRegistries), credentials: credentials,
-                                       http: HTTPSettings(connectTimeout: min(15, registryTimeout), idleTimeout: registryTimeout,
-                                                          extraCertificateFile: caCertificate, proxies: proxies))
         return ImageReading(platform: wanted, verifiesDigests: !noVerify, progress: isatty(STDERR_FILENO) == 1 ? LayerProgressLine() : nil,
-                            registry: registry, cacheRoot: noCache ? nil : cacheDirectory ?? CacheDirectory.resolved)
+                            registry: try access.values.options(), cacheRoot: noCache ? nil : cacheDirectory ?? CacheDirectory.resolved)
     }
 }
 

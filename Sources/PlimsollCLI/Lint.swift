@@ -25,6 +25,11 @@ struct Lint: ParsableCommand {
     @ArgumentParser.Flag(help: "Print the fixes as a unified diff instead of a report; change nothing.")
     var diff = false
 
+    @ArgumentParser.Flag(help: "Ask each base image's registry how fresh it is (PD060–PD062, and PD048's pin fix). Off: no network at all.")
+    var online = false
+
+    @OptionGroup var registry: RegistryAccessOptions
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
@@ -32,7 +37,8 @@ struct Lint: ParsableCommand {
     }
 
     var lintRun: LintRun {
-        LintRun(files: files, context: context, fix: fix, unsafeFixes: unsafeFixes, diff: diff, options: options.values)
+        LintRun(files: files, context: context, fix: fix, unsafeFixes: unsafeFixes, diff: diff, options: options.values,
+                online: online ? registry.values : nil)
     }
 }
 
@@ -44,9 +50,12 @@ struct LintRun: Equatable {
     var unsafeFixes: Bool
     var diff: Bool
     var options: CommonValues
+    /// How to reach registries with `--online`; nil offline.
+    var online: RegistryAccess?
 
     func run() throws {
-        let settings = try options.settings(configurationDirectory: ".")
+        var settings = try options.settings(configurationDirectory: ".")
+        if let online { settings.audit.baseImageReview = BaseImageReview(registry: try online.options()) }
         let paths = files.isEmpty ? ["Dockerfile"] : files
         let sources = try paths.map(SourceFile.dockerfile)
         let mode: FixMode = diff ? .preview(includesUnsafe: unsafeFixes) : fix ? .write(includesUnsafe: unsafeFixes) : .report

@@ -24,17 +24,8 @@ extension RegistryClient {
         var headers = HTTPHeaders()
         headers.set("Accept", Self.manifestAccept)
         let what = "manifest \(repository):\(reference)"
-        let response = try send("GET", "/v2/\(repository)/manifests/\(reference)", repository: repository, headers: headers)
-        guard response.status == 200 else {
-            response.discard()
-            throw refusal(response, what: what)
-        }
-        let bytes: [UInt8]
-        do {
-            bytes = try response.body(limit: Self.manifestLimit, what: what)
-        } catch {
-            throw .transfer("\(registry): \(error.description)")
-        }
+        let (bytes, response) = try document("/v2/\(repository)/manifests/\(reference)", repository: repository, headers: headers,
+                                             limit: Self.manifestLimit, what: what)
         let digest = SHA256Hasher.digest(of: bytes)
         if let pinned = try? Digest(parsing: reference), pinned != digest {
             throw .digestMismatch(what: what, expected: pinned.description, actual: digest.description)
@@ -47,6 +38,21 @@ extension RegistryClient {
         }
         let mediaType = try Self.mediaType(of: bytes, contentType: response.headers["Content-Type"], what: what)
         return FetchedManifest(bytes: bytes, mediaType: mediaType, digest: digest)
+    }
+
+    /// `GET target`'s whole body, refused unless the answer is 200 and at most `limit` bytes.
+    func document(_ target: String, repository: String, headers: HTTPHeaders = HTTPHeaders(), limit: Int,
+                  what: String) throws(ImageError) -> ([UInt8], HTTPResponse) {
+        let response = try send("GET", target, repository: repository, headers: headers)
+        guard response.status == 200 else {
+            response.discard()
+            throw refusal(response, what: what)
+        }
+        do {
+            return (try response.body(limit: limit, what: what), response)
+        } catch {
+            throw .transfer("\(registry): \(error.description)")
+        }
     }
 
     /// The document's own `mediaType` when it has one, which must agree with `Content-Type` when that

@@ -16,15 +16,16 @@ public enum SARIFReport {
             ("informationUri", .string(ToolInfo.informationURI)),
             ("rules", .array(rules.map(rule))),
         ])
-        let run: JSONValue = .object([
+        var run: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver)])),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(report.findings.map { result($0, index: indexByID[$0.rule.id]) })),
-        ])
+        ]
+        if !report.baseImages.isEmpty { run.append(("properties", .object([("baseImages", BaseImageJSON.render(report.baseImages))]))) }
         return JSONValue.object([
             ("$schema", .string(schema)),
             ("version", .string("2.1.0")),
-            ("runs", .array([run])),
+            ("runs", .array([.object(run)])),
         ]).rendered()
     }
 

@@ -54,6 +54,13 @@ import Testing
         try rule.exampleConfiguration.map { try ConfigurationLoader.load(yaml: $0, path: "example") } ?? Configuration()
     }
 
+    /// A linter as of the example day, with what the rule's examples take registries to answer.
+    static func linter(for rule: RuleMeta, configuration: Configuration) -> Linter {
+        var linter = Linter(configuration: configuration, today: exampleDay)
+        linter.baseImages = rule.exampleBaseImages
+        return linter
+    }
+
     @Test(arguments: examples)
     func example(_ example: Example) throws {
         let configuration = try Self.configuration(for: example.rule)
@@ -67,7 +74,7 @@ import Testing
             findings = try ContextLinter(configuration: configuration)
                 .check(context: context.root.path, dockerfile: context.dockerfile).findings
         } else {
-            findings = Linter(configuration: configuration, today: Self.exampleDay).lint(SourceFile(path: "Dockerfile", text: example.text))
+            findings = Self.linter(for: example.rule, configuration: configuration).lint(SourceFile(path: "Dockerfile", text: example.text))
         }
         let fired = findings.filter { $0.rule.id == example.rule.id }
         if example.triggers {
@@ -82,7 +89,7 @@ import Testing
     @Test(arguments: examples.filter { $0.triggers && $0.rule.fix != nil })
     func fixResolvesTheFinding(_ example: Example) throws {
         let source = SourceFile(path: "Dockerfile", text: example.text)
-        let linter = Linter(configuration: try Self.configuration(for: example.rule), today: Self.exampleDay)
+        let linter = Self.linter(for: example.rule, configuration: try Self.configuration(for: example.rule))
         let fixes = linter.lint(source).filter { $0.rule.id == example.rule.id }.compactMap(\.fix)
         try #require(!fixes.isEmpty, "the example offers no fix")
         #expect(fixes.allSatisfy { $0.safety == example.rule.fix })

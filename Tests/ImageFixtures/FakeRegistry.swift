@@ -25,6 +25,13 @@ public final class FakeRegistry: @unchecked Sendable {
         public var endlessLayer = false
         /// The largest layer is replaced by other bytes of the same length.
         public var corruptLargestLayer = false
+        /// The repository's tags, served in this order by `tags/list`.
+        public var tags: [String] = []
+        /// Tags per page, whatever `n` asks, with `Link: rel="next"` to the next page; nil ignores `n`
+        /// and sends every tag at once, without a Link.
+        public var tagPageSize: Int?
+        /// Every page's Link points back at the first page.
+        public var tagLinkLoops = false
 
         public init() {}
     }
@@ -73,6 +80,9 @@ public final class FakeRegistry: @unchecked Sendable {
                 let body = request.method == "HEAD" ? [] : bytes
                 return .reply(status: 200, headers: [("Content-Type", type), ("Docker-Content-Digest", digest)], body: body)
             }
+            if request.path.hasPrefix("/v2/shop/api/tags/list") {
+                return Self.tagPage(request.path, behaviour)
+            }
             if request.path.hasPrefix("/v2/shop/api/blobs/") {
                 let digest = String(request.path.dropFirst("/v2/shop/api/blobs/".count))
                 guard var blob = blobs[digest] else { return .status(404) }
@@ -93,6 +103,22 @@ public final class FakeRegistry: @unchecked Sendable {
     }
 
     public func stop() { server.stop() }
+
+    /// One page of the tag list, after `last` when the request names one.
+    private static func tagPage(_ target: String, _ behaviour: Behaviour) -> LocalHTTPServer.Response {
+        let query = target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+        let last = query.split(separator: "&").first { $0.hasPrefix("last=") }.map { String($0.dropFirst(5)).removingPercentEncoding ?? "" }
+        let start = last.flatMap { behaviour.tags.firstIndex(of: $0).map { $0 + 1 } } ?? 0
+        let size = behaviour.tagPageSize ?? behaviour.tags.count
+        let page = Array(behaviour.tags[min(start, behaviour.tags.count)...].prefix(size))
+        var headers = [("Content-Type", "application/json")]
+        if behaviour.tagPageSize != nil, let final = page.last, start + page.count < behaviour.tags.count || behaviour.tagLinkLoops {
+            let next = behaviour.tagLinkLoops ? "/v2/shop/api/tags/list?n=\(size)" : "/v2/shop/api/tags/list?last=\(final)&n=\(size)"
+            headers.append(("Link", "<\(next)>; rel=\"next\""))
+        }
+        let body = "{\"name\":\"shop/api\",\"tags\":[" + page.map { "\"\($0)\"" }.joined(separator: ",") + "]}"
+        return .reply(status: 200, headers: headers, body: Array(body.utf8))
+    }
 
     /// Counts how often each named event has happened, across the server's thread.
     private final class Counter: @unchecked Sendable {

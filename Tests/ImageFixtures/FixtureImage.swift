@@ -52,6 +52,8 @@ public struct FixtureImage {
     public var user: String?
     public var environment = ["PATH=/usr/bin:/bin"]
     public var exposedPorts: [String] = []
+    /// The config's `created` date.
+    public var created = "2026-11-01T00:00:00Z"
 
     public init(layers: [Layer]) { self.layers = layers }
 
@@ -62,7 +64,7 @@ public struct FixtureImage {
         if let user { config["User"] = user }
         if !exposedPorts.isEmpty { config["ExposedPorts"] = Dictionary(uniqueKeysWithValues: exposedPorts.map { ($0, [String: Any]()) }) }
         let document: [String: Any] = [
-            "architecture": architecture, "os": "linux", "created": "2026-11-01T00:00:00Z",
+            "architecture": architecture, "os": "linux", "created": created,
             "config": config,
             "rootfs": ["type": "layers", "diff_ids": layers.map { sha256($0.tar) }],
             "history": history,
