@@ -11,6 +11,8 @@ public struct ImageReading: Sendable {
     public var registry: RegistryOptions
     /// Where downloaded blobs are kept; nil reads and writes no cache (`--no-cache`).
     public var cacheRoot: String?
+    /// Told what the transport wants the user to know (``Image/notices``), as the image opens.
+    public var notify: (@Sendable (String) -> Void)?
 
     public init(platform: Platform? = nil, verifiesDigests: Bool = true, progress: (any ReadProgress)? = nil,
                 registry: RegistryOptions = RegistryOptions(), cacheRoot: String? = CacheDirectory.resolved) {
@@ -33,6 +35,7 @@ public struct ImageReading: Sendable {
         let opener = ImageOpener(platform: platform, registry: registry, cacheRoot: cacheRoot)
         do throws(ImageError) {
             let image = try opener.open(reference)
+            for notice in image.notices { notify?(notice) }
             do throws(ImageError) {
                 outcome = try scan(image, capture: capture, inspector: inspector, extraction: extraction, analysing: analyse)
             } catch {

@@ -46,7 +46,6 @@ public struct Image: Sendable {
         self.layers = layers
     }
 
-
     /// The reference as the user wrote it.
     public var reference: String
     /// `docker-archive`, `oci`, `oci-archive`, `registry` or `docker-daemon`.
@@ -58,6 +57,8 @@ public struct Image: Sendable {
     public var layers: [LayerBlob]
     /// For registry and engine images: registry, repository, tag and the digest that was read.
     public var resolved: RegistryReference?
+    /// What the transport wants the user to know that does not stop the read (Docker Hub's pull quota running low).
+    public var notices: [String] = []
 
     public var platform: Platform? { configuration.platform }
 }

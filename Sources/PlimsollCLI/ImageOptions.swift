@@ -34,8 +34,10 @@ struct ImageReadOptions: ParsableArguments {
         } catch {
             throw UsageError(message: error.description)
         }
-        return ImageReading(platform: wanted, verifiesDigests: !noVerify, progress: isatty(STDERR_FILENO) == 1 ? LayerProgressLine() : nil,
-                            registry: try access.values.options(), cacheRoot: noCache ? nil : cacheDirectory ?? CacheDirectory.resolved)
+        var reading = ImageReading(platform: wanted, verifiesDigests: !noVerify, progress: isatty(STDERR_FILENO) == 1 ? LayerProgressLine() : nil,
+                                   registry: try access.values.options(), cacheRoot: noCache ? nil : cacheDirectory ?? CacheDirectory.resolved)
+        reading.notify = { Output.notes([AuditNote(.warning, $0)]) }
+        return reading
     }
 }
 

@@ -15,6 +15,9 @@ public struct ImageOpener: Sendable {
         self.cacheRoot = cacheRoot
     }
 
+    /// Docker Hub's `ratelimit-remaining` at or below this is worth a warning: a CI run pulls several images.
+    static let fewPullsLeft = 10
+
     public func open(_ reference: String) throws(ImageError) -> Image {
         switch try ImageLocation(parsing: reference) {
         case .registry(let name):
@@ -24,6 +27,10 @@ public struct ImageOpener: Sendable {
             let remote = try RegistryImageResolver(client: client, cache: cache, platform: platform).resolve(name, as: reference)
             var image = try ImageLoader.checked(remote.image, platform: platform)
             image.resolved = remote.reference
+            if let left = client.pullsRemaining, left <= Self.fewPullsLeft {
+                image.notices.append("\(name.registry) allows \(left) more \(left == 1 ? "pull" : "pulls") in its rate-limit window; "
+                                     + "`docker login` (or --authfile) raises the quota")
+            }
             return image
         case .daemon(let name):
             let written = String(reference.dropFirst("docker-daemon:".count))

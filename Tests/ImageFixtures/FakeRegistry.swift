@@ -9,6 +9,8 @@ public final class FakeRegistry: @unchecked Sendable {
         public var redirectBlobsTo: String?
         /// The first manifest GET answers 429 with `Retry-After: 1`.
         public var rateLimitOnce = false
+        /// Manifest answers carry Docker Hub's `ratelimit-remaining: N;w=21600`.
+        public var pullsRemaining: Int?
         /// `Docker-Content-Digest` names another digest (only a hint: the pull must still work).
         public var wrongDigestHeader = false
         /// The largest layer's first answer stops half-way; later answers ignore `Range`.
@@ -78,7 +80,9 @@ public final class FakeRegistry: @unchecked Sendable {
                 let (bytes, type) = behaviour.manifest ?? (manifest, "application/vnd.oci.image.manifest.v1+json")
                 let digest = behaviour.wrongDigestHeader ? "sha256:" + String(repeating: "0", count: 64) : sha256(bytes)
                 let body = request.method == "HEAD" ? [] : bytes
-                return .reply(status: 200, headers: [("Content-Type", type), ("Docker-Content-Digest", digest)], body: body)
+                var headers = [("Content-Type", type), ("Docker-Content-Digest", digest)]
+                if let left = behaviour.pullsRemaining { headers.append(("ratelimit-remaining", "\(left);w=21600")) }
+                return .reply(status: 200, headers: headers, body: body)
             }
             if request.path.hasPrefix("/v2/shop/api/tags/list") {
                 return Self.tagPage(request.path, behaviour)

@@ -31,6 +31,20 @@ import Testing
         return try RegistryTransportTests.canonical(image["layers"] ?? [])
     }
 
+    /// Docker Hub's remaining pull quota is a warning when low, and silent otherwise; the read goes on.
+    @Test(arguments: [(3, true), (500, false)])
+    func fewPullsLeftIsAWarning(_ left: Int, _ warns: Bool) throws {
+        var behaviour = FakeRegistry.Behaviour()
+        behaviour.pullsRemaining = left
+        let registry = try FakeRegistry(image: Self.image, behaviour: behaviour)
+        defer { registry.stop() }
+        for command in ["image", "sbom"] {
+            let outcome = try PlimsollBinary.run([command, "registry:\(registry.host)/\(Self.reference)", "--format", "json", "--no-cache"])
+            #expect(outcome.status != 2 && !outcome.stdout.isEmpty, "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("plimsoll: warning: \(registry.host) allows \(left) more pulls") == warns, "\(outcome.stderr)")
+        }
+    }
+
     @Test func bearerTokensAndARedirectToStorageThatSeesNoCredentials() throws {
         let storage = try BlobStorage(blobs: Self.image.blobs().blobs)
         defer { storage.server.stop() }
