@@ -47,6 +47,8 @@ public struct AuditReport: Sendable {
     public var vulnerabilities: VulnerabilityReview?
     /// How fresh each FROM's base image is, by its name as written (`--online`); empty offline.
     public var baseImages: BaseImageFacts
+    /// How fresh a built image's base is (`image`/`check --image` with `--online`).
+    public var imageBase: BaseImageStatus?
     public var notes: [AuditNote]
 
     public init(files: [FileResult], context: ContextSection = .none, image: ImageReport? = nil, vulnerabilities: VulnerabilityReview? = nil,
@@ -76,6 +78,7 @@ public struct AuditReport: Sendable {
     mutating func add(_ audited: ImageAuditResult) {
         image = audited.report
         vulnerabilities = audited.vulnerabilities
+        imageBase = audited.imageBase
         notes += audited.vulnerabilities?.notes ?? []
     }
 

@@ -41,6 +41,36 @@ public struct BaseImageReview: Sendable {
         return answers.withLock { $0 }
     }
 
+    /// How fresh the base of a built image is: the base its manifest annotations name
+    /// (`org.opencontainers.image.base.name`, `…base.digest`), else `dockerfileBase` (the final
+    /// stage's FROM). With a base digest the answer is the pin's; without one, the image is current
+    /// when its first layers are the layers its base's tag has now. Nil when no base is known.
+    public func status(ofBuilt image: Image, dockerfileBase: String?) -> BaseImageStatus? {
+        guard let name = image.annotations[Self.baseNameAnnotation] ?? dockerfileBase, !name.isEmpty else { return nil }
+        let platform = image.platform?.description
+        if let digest = image.annotations[Self.baseDigestAnnotation], !name.contains("@") {
+            return status(of: name + "@" + digest, reference: ImageReference(name + "@" + digest), platform: platform)
+        }
+        guard !name.contains("@") else { return status(of: name, reference: ImageReference(name), platform: platform) }
+        do throws(ImageError) {
+            let written = try RegistryReference(parsing: name)
+            let tagged = written.with(tag: written.tag ?? "latest")
+            let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
+            let client = try RegistryClient(reference: tagged, options: registry, http: HTTPClient(settings: registry.http))
+            let current = try RegistryImageResolver(client: client, cache: nil, platform: wanted).resolve(tagged, as: tagged.description)
+            let builtOnIt = image.layers.map(\.diffID).starts(with: current.image.layers.map(\.diffID))
+            return BaseImageStatus(state: builtOnIt ? .pinnedCurrent : .pinnedStale, reference: tagged.description,
+                                   current: (current.image.manifestDigest ?? current.reference.digest)?.description,
+                                   currentCreated: current.image.configuration.created,
+                                   reason: builtOnIt ? nil : "the image's first layers are not the layers \(tagged) has now: it was built on an older base")
+        } catch {
+            return BaseImageStatus(state: .unresolvable, reference: name, reason: error.description)
+        }
+    }
+
+    static let baseNameAnnotation = "org.opencontainers.image.base.name"
+    static let baseDigestAnnotation = "org.opencontainers.image.base.digest"
+
     /// `platform` is the FROM's `--platform`, when it names one: the pin is then that platform's manifest.
     func status(of name: String, reference: ImageReference?, platform: String?) -> BaseImageStatus {
         guard reference != nil else {

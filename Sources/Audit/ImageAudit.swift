@@ -10,6 +10,8 @@ public struct ImageAuditResult: Sendable {
     public var report: ImageReport
     /// Nil when no advisory database was given.
     public var vulnerabilities: VulnerabilityReview?
+    /// How fresh the image's base is (`--online`), when its base is known.
+    public var imageBase: BaseImageStatus?
 }
 
 /// Reads an image and runs the image rules, joined to the Dockerfile it was built from when there
@@ -54,7 +56,24 @@ public struct ImageAudit: Sendable {
             let report = ImageLinter(configuration: configuration, options: settings.build)
                 .check(reference: reference, image: image, imageConfiguration: image.configuration, changes: changes, dockerfile: dockerfile,
                        additionalFindings: { placement in review?.findings(placement: placement) ?? [] })
-            return ImageAuditResult(report: report, vulnerabilities: review)
+            let base = settings.baseImageReview?.status(ofBuilt: image, dockerfileBase: dockerfile.flatMap(finalBase))
+            return ImageAuditResult(report: report, vulnerabilities: review, imageBase: base)
         }
+    }
+
+    /// The image the final stage is built on, through the stages it is built `FROM`.
+    private func finalBase(_ dockerfile: SourceFile) -> String? {
+        guard let parsed = try? DockerfileParser.parse(dockerfile) else { return nil }
+        let graph = BuildGraph(parsed, options: settings.build)
+        var stage = graph.finalStage
+        for _ in graph.stages.indices {
+            guard let current = stage else { return nil }
+            switch current.base {
+            case .image: return current.baseName
+            case .stage(let index): stage = graph.stages[index]
+            case .scratch, .unresolved: return nil
+            }
+        }
+        return nil
     }
 }

@@ -26,7 +26,7 @@ public struct BaseImageStatus: Sendable, Equatable {
     public var currentCreated: String?
     /// The newest tag of the same series, when newer than the FROM's.
     public var newerTag: String?
-    /// Why the registry could not answer, for `unresolvable`.
+    /// For `unresolvable`, what failed; for a built image on an older base, how that shows.
     public var reason: String?
 
     public init(state: State, reference: String, pinned: String? = nil, current: String? = nil, pinnedCreated: String? = nil,

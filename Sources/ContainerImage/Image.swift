@@ -57,6 +57,8 @@ public struct Image: Sendable {
     public var layers: [LayerBlob]
     /// For registry and engine images: registry, repository, tag and the digest that was read.
     public var resolved: RegistryReference?
+    /// The manifest's annotations (`org.opencontainers.image.base.name`, `…base.digest`).
+    public var annotations: [String: String] = [:]
     /// What the transport wants the user to know that does not stop the read (Docker Hub's pull quota running low).
     public var notices: [String] = []
 

@@ -15,6 +15,8 @@ public struct ImageManifest: Sendable, Decodable {
     public var layers: [Descriptor]
     /// Present when the document is really an index that was stored where a manifest was expected.
     public var manifests: [Descriptor]?
+    /// `org.opencontainers.image.base.name` and the like.
+    public var annotations: [String: String]?
 
     public static func decode(_ bytes: [UInt8]) throws(ImageError) -> ImageManifest {
         try JSONDocument.decode(ImageManifest.self, from: bytes, what: "image manifest")

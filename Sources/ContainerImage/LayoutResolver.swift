@@ -38,7 +38,9 @@ struct LayoutResolver {
             layers.append(LayerBlob(index: position, mediaType: descriptor.mediaType, digest: descriptor.digest,
                                     storedSize: region.length, diffID: diffIDs[position], content: .file(region)))
         }
-        return Image(reference: reference, transport: transport, manifestDigest: manifestDigest,
-                     configDigest: manifest.config.digest, configuration: configuration, layers: layers)
+        var image = Image(reference: reference, transport: transport, manifestDigest: manifestDigest,
+                          configDigest: manifest.config.digest, configuration: configuration, layers: layers)
+        image.annotations = manifest.annotations ?? [:]
+        return image
     }
 }

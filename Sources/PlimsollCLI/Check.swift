@@ -22,7 +22,7 @@ struct Check: ParsableCommand {
     @Option(help: "With --image, the Dockerfile the image was built from. Default: DIR/Dockerfile, or the only Dockerfile found.")
     var dockerfile: String?
 
-    @ArgumentParser.Flag(help: "Ask each base image's registry how fresh it is (PD060–PD062, and PD048's pin fix). Off: no network for the Dockerfiles.")
+    @ArgumentParser.Flag(help: "Ask each base image's registry how fresh it is (PD060–PD062, and PD048's pin fix; with --image, the image's base too).")
     var online = false
 
     @OptionGroup var imageOptions: ImageOptions

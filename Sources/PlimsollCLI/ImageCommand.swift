@@ -20,12 +20,16 @@ struct ImageCommand: ParsableCommand {
     @Option(help: "The Dockerfile the image was built from: report findings on its lines.")
     var dockerfile: String?
 
+    @ArgumentParser.Flag(help: "Ask the registry of the image's base (its base.name annotation, or the --dockerfile's FROM) whether it was built on the base's current layers.")
+    var online = false
+
     @OptionGroup var imageOptions: ImageOptions
 
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let settings = try options.values.settings(configurationDirectory: ".")
+        var settings = try options.values.settings(configurationDirectory: ".")
+        if online { settings.audit.baseImageReview = BaseImageReview(registry: try imageOptions.reading.access.values.options()) }
         let source = try dockerfile.map(SourceFile.dockerfile)
         let audit = ImageAudit(settings: settings.audit, reading: try imageOptions.reading.values(noCache: options.noCache), limits: try imageOptions.limits)
         let report = AuditReport(image: try audit.run(reference, dockerfile: source), first: source?.path ?? reference)

@@ -57,8 +57,9 @@ public struct RegistryImageResolver: Sendable {
             layers.append(LayerBlob(index: position, mediaType: descriptor.mediaType, digest: descriptor.digest, storedSize: descriptor.size,
                                     diffID: diffIDs[position], content: content))
         }
-        let image = Image(reference: written, transport: Self.transport, manifestDigest: manifestDigest, configDigest: manifest.config.digest,
+        var image = Image(reference: written, transport: Self.transport, manifestDigest: manifestDigest, configDigest: manifest.config.digest,
                           configuration: configuration, layers: layers)
+        image.annotations = manifest.annotations ?? [:]
         return RemoteImage(image: image, reference: reference.with(tag: reference.tag, digest: top.digest), indexDigest: top.isIndex ? top.digest : nil)
     }
 

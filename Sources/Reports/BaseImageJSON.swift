@@ -1,36 +1,50 @@
+import Audit
 import Checks
 
-/// The `baseImages` member of the JSON report (and of SARIF's run properties): each FROM's base
-/// image and how fresh its registry says it is, by name as written.
+/// The `baseImages` and `imageBase` members of the JSON report (and of SARIF's run properties):
+/// each FROM's base image, and a built image's base, with how fresh its registry says it is.
 enum BaseImageJSON {
-    static func render(_ facts: BaseImageFacts) -> JSONValue {
-        .array(facts.keys.sorted().compactMap { name in
-            guard let status = facts[name] else { return nil }
-            var members: [(String, JSONValue)] = [("name", .string(name)), ("reference", .string(status.reference)),
-                                                  ("state", .string(status.state.rawValue))]
-            let optional: [(String, String?)] = [("pinned", status.pinned), ("current", status.current), ("pinnedCreated", status.pinnedCreated),
-                                                 ("currentCreated", status.currentCreated), ("newerTag", status.newerTag), ("reason", status.reason)]
-            for (key, value) in optional {
-                if let value { members.append((key, .string(value))) }
-            }
-            return .object(members)
-        })
+    /// The members for a report that has answers; none offline.
+    static func members(_ report: AuditReport) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        if !report.baseImages.isEmpty {
+            members.append(("baseImages", .array(report.baseImages.keys.sorted().compactMap { name in
+                report.baseImages[name].map { status(name, $0) }
+            })))
+        }
+        if let base = report.imageBase { members.append(("imageBase", status(nil, base))) }
+        return members
+    }
+
+    private static func status(_ name: String?, _ status: BaseImageStatus) -> JSONValue {
+        var members: [(String, JSONValue)] = name.map { [("name", .string($0))] } ?? []
+        members += [("reference", .string(status.reference)), ("state", .string(status.state.rawValue))]
+        let optional: [(String, String?)] = [("pinned", status.pinned), ("current", status.current), ("pinnedCreated", status.pinnedCreated),
+                                             ("currentCreated", status.currentCreated), ("newerTag", status.newerTag), ("reason", status.reason)]
+        for (key, value) in optional {
+            if let value { members.append((key, .string(value))) }
+        }
+        return .object(members)
     }
 }
 
-/// `base images:` lines of the text report: name, state, and what backs it.
+/// `base images:` lines of the text report (and `image base:` for a built image): name, state, and what backs it.
 enum BaseImageText {
-    static func render(_ facts: BaseImageFacts) -> String {
-        guard !facts.isEmpty else { return "" }
-        var output = "base images:\n"
-        for name in facts.keys.sorted() {
-            guard let status = facts[name] else { continue }
-            var details: [String] = []
-            if let current = status.current { details.append("now \(current)") }
-            if let newer = status.newerTag { details.append("newer release \(newer)") }
-            if let reason = status.reason { details.append(reason) }
-            output += "  \(name.isEmpty ? "(empty)" : name): \(status.state.rawValue)\(details.isEmpty ? "" : " (" + details.joined(separator: "; ") + ")")\n"
+    static func render(_ report: AuditReport) -> String {
+        var output = report.baseImages.isEmpty ? "" : "base images:\n"
+        for name in report.baseImages.keys.sorted() {
+            guard let status = report.baseImages[name] else { continue }
+            output += "  \(name.isEmpty ? "(empty)" : name): \(line(status))\n"
         }
+        if let base = report.imageBase { output += "image base: \(base.reference): \(line(base))\n" }
         return output
+    }
+
+    private static func line(_ status: BaseImageStatus) -> String {
+        var details: [String] = []
+        if let current = status.current { details.append("now \(current)") }
+        if let newer = status.newerTag { details.append("newer release \(newer)") }
+        if let reason = status.reason { details.append(reason) }
+        return status.state.rawValue + (details.isEmpty ? "" : " (" + details.joined(separator: "; ") + ")")
     }
 }

@@ -16,7 +16,7 @@ public enum JSONReport {
         case .perDockerfile(let contexts): members.append(("contexts", .array(contexts.map(ContextJSON.render))))
         }
         if let image = report.image { members.append(("image", ImageJSON.render(image))) }
-        if !report.baseImages.isEmpty { members.append(("baseImages", BaseImageJSON.render(report.baseImages))) }
+        members += BaseImageJSON.members(report)
         return JSONValue.object(members).rendered()
     }
 

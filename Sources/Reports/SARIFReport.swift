@@ -21,7 +21,8 @@ public enum SARIFReport {
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(report.findings.map { result($0, index: indexByID[$0.rule.id]) })),
         ]
-        if !report.baseImages.isEmpty { run.append(("properties", .object([("baseImages", BaseImageJSON.render(report.baseImages))]))) }
+        let freshness = BaseImageJSON.members(report)
+        if !freshness.isEmpty { run.append(("properties", .object(freshness))) }
         return JSONValue.object([
             ("$schema", .string(schema)),
             ("version", .string("2.1.0")),

@@ -14,7 +14,7 @@ public struct TextReport: Sendable {
         var output = ""
         if case .single(let context) = report.context { output += ContextText.render(context) }
         if let image = report.image { output += ImageText(color: color).render(image) }
-        output += BaseImageText.render(report.baseImages)
+        output += BaseImageText.render(report)
         for finding in report.findings {
             let location = Self.location(of: finding)
             let label = paint("\(finding.severity.rawValue)[\(finding.rule.id)]", finding.severity)

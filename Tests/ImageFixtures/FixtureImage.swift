@@ -54,6 +54,8 @@ public struct FixtureImage {
     public var exposedPorts: [String] = []
     /// The config's `created` date.
     public var created = "2026-11-01T00:00:00Z"
+    /// The manifest's annotations (none when empty).
+    public var annotations: [String: String] = [:]
 
     public init(layers: [Layer]) { self.layers = layers }
 
@@ -96,11 +98,13 @@ public struct FixtureImage {
             digests.append(digest)
             descriptors.append(["mediaType": layer.mediaType, "digest": digest, "size": blob.count])
         }
-        let manifest = Self.json([
+        var document: [String: Any] = [
             "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
             "config": ["mediaType": "application/vnd.oci.image.config.v1+json", "digest": sha256(config), "size": config.count],
             "layers": descriptors,
-        ] as [String: Any])
+        ]
+        if !annotations.isEmpty { document["annotations"] = annotations }
+        let manifest = Self.json(document)
         let digest = sha256(manifest)
         blobs[digest] = manifest
         return (blobs, manifest, digest, digests)

@@ -12,12 +12,7 @@ struct BaseImageFreshnessTests {
     static func registry() throws -> (TestRegistry, Scratch, old: String, new: String) {
         let registry = try TestRegistry()
         let scratch = try Scratch()
-        var old = RegistryTransportTests.image()
-        old.created = "2026-03-02T10:00:00Z"
-        // Every layer compressed, so skopeo pushes the manifest as it is and the digests stay.
-        var new = ImageCommandTests.leakyImage()
-        for index in new.layers.indices { new.layers[index].compression = .gzip }
-        new.created = "2026-11-20T08:00:00Z"
+        let (old, new) = (Self.marchBase(), Self.novemberBase())
         var digests: [String] = []
         for (name, image) in [("old", old), ("new", new)] {
             let layout = scratch.url.appendingPathComponent(name).path
@@ -27,6 +22,20 @@ struct BaseImageFreshnessTests {
             }
         }
         return (registry, scratch, digests[0], digests[1])
+    }
+
+    static func marchBase() -> FixtureImage {
+        var image = RegistryTransportTests.image()
+        image.created = "2026-03-02T10:00:00Z"
+        return image
+    }
+
+    /// Every layer compressed, so skopeo pushes the manifest as it is and the digest stays.
+    static func novemberBase() -> FixtureImage {
+        var image = ImageCommandTests.leakyImage()
+        for index in image.layers.indices { image.layers[index].compression = .gzip }
+        image.created = "2026-11-20T08:00:00Z"
+        return image
     }
 
     static func dockerfile(_ host: String, old: String, new: String) -> String {
@@ -98,6 +107,41 @@ struct BaseImageFreshnessTests {
         let moved = try String(contentsOfFile: path, encoding: .utf8)
         #expect(moved.contains("FROM \(registry.host)/shop/base:1.0@\(new) AS stale\n"), "\(moved)")
         #expect(!moved.contains(old))
+    }
+
+    /// An image built on shop/base:1.0 while 1.0 was the March image: current then, stale once the tag moved.
+    @Test func aBuiltImageOnAnOlderBaseIsStale() throws {
+        let registry = try TestRegistry()
+        let scratch = try Scratch()
+        let (old, new) = (Self.marchBase(), Self.novemberBase())
+        var app = old
+        var own = TarBuilder()
+        own.file("app/server.js", Array("console.log('hi')\n".utf8))
+        app.layers.append(.init(own, createdBy: "COPY server.js /app/ # buildkit"))
+        var annotated = app
+        annotated.annotations = ["org.opencontainers.image.base.name": "\(registry.host)/shop/base:1.0"]
+        for (name, image) in [("old", old), ("new", new), ("app", app), ("annotated", annotated)] {
+            try image.writeOCILayout(to: scratch.url.appendingPathComponent(name), tag: "t")
+        }
+        try registry.push(scratch.url.appendingPathComponent("old").path, tag: "t", as: "shop/base:1.0")
+        let dockerfile = try scratch.write("Dockerfile", "FROM \(registry.host)/shop/base:1.0 AS base\nFROM base\nCOPY server.js /app/\n").path
+        func state(_ layout: String, _ extra: [String]) throws -> [String: Any] {
+            let outcome = try PlimsollBinary.run(["image", "oci:" + scratch.url.appendingPathComponent(layout).path + ":t", "--online",
+                                                  "--format", "json"] + extra)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any], "\(outcome.stderr)")
+            return try #require(document["imageBase"] as? [String: Any], "\(outcome.stdout.prefix(300))")
+        }
+        #expect(try state("app", ["--dockerfile", dockerfile])["state"] as? String == "pinned-current")
+        #expect(try state("annotated", [])["state"] as? String == "pinned-current")
+
+        try registry.push(scratch.url.appendingPathComponent("new").path, tag: "t", as: "shop/base:1.0")
+        for (layout, extra) in [("app", ["--dockerfile", dockerfile]), ("annotated", [])] {
+            let stale = try state(layout, extra)
+            #expect(stale["state"] as? String == "pinned-stale" && (stale["reason"] as? String)?.contains("older base") == true, "\(stale)")
+        }
+        // Without --online nothing is asked.
+        let offline = try PlimsollBinary.run(["image", "oci:" + scratch.url.appendingPathComponent("app").path + ":t", "--format", "json"])
+        #expect(!offline.stdout.contains("imageBase"))
     }
 
     @Test func checkOnlineReadsTheDockerfilesBases() throws {
