@@ -34,6 +34,9 @@ public final class FakeRegistry: @unchecked Sendable {
         public var tagPageSize: Int?
         /// Every page's Link points back at the first page.
         public var tagLinkLoops = false
+        /// The server is also an HTTP proxy for this authority (`registry.test:5000`): requests for it
+        /// arrive in absolute form (`GET http://registry.test:5000/v2/`) and are answered as the registry.
+        public var proxiedAuthority: String?
 
         public init() {}
     }
@@ -56,7 +59,11 @@ public final class FakeRegistry: @unchecked Sendable {
         let port = server.port
         let state = Counter()
         let (blobs, manifest, manifestDigest, largestLayer) = (blobs, manifest, manifestDigest, largestLayer)
-        server.handler = { request in
+        server.handler = { original in
+            var request = original
+            if let authority = behaviour.proxiedAuthority, request.path.hasPrefix("http://" + authority + "/") {
+                request.path = String(request.path.dropFirst("http://".count + authority.count))
+            }
             let bearer = request.headers["authorization"] == "Bearer " + Self.token
             let challenge = [("WWW-Authenticate", "Bearer realm=\"http://127.0.0.1:\(port)/token\",service=\"fake\",scope=\"repository:shop/api:pull\"")]
             if request.path == "/v2/" {

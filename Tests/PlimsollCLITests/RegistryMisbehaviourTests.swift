@@ -45,6 +45,23 @@ import Testing
         }
     }
 
+    /// HTTP_PROXY carries requests for a registry whose name only the proxy knows; NO_PROXY skips it.
+    @Test func anHTTPProxyCarriesTheRegistryRequests() throws {
+        var behaviour = FakeRegistry.Behaviour()
+        behaviour.proxiedAuthority = "registry.test:5000"
+        let proxy = try FakeRegistry(image: Self.image, behaviour: behaviour)
+        defer { proxy.stop() }
+        let arguments = ["image", "registry:registry.test:5000/\(Self.reference)", "--format", "json", "--no-cache",
+                         "--insecure-registry", "registry.test:5000", "--registry-timeout", "2"]
+        let proxied = try PlimsollBinary.run(arguments, environment: ["HTTP_PROXY": "http://\(proxy.host)"])
+        #expect(proxied.status == 1 && proxied.stdout.contains("\"layers\""), "\(proxied.stderr)")
+        #expect(proxy.server.requests.contains { $0.path.hasPrefix("http://registry.test:5000/v2/shop/api/blobs/") })
+        let excluded = try PlimsollBinary.run(arguments, environment: ["HTTP_PROXY": "http://\(proxy.host)", "NO_PROXY": ".test"])
+        #expect(excluded.status == 2 && excluded.stderr.split(separator: "\n").count == 1, "\(excluded.stderr)")
+        let badProxy = try PlimsollBinary.run(arguments, environment: ["HTTP_PROXY": "http://[::1"])
+        #expect(badProxy.status == 2 && badProxy.stderr.contains("HTTP_PROXY"), "\(badProxy.stderr)")
+    }
+
     @Test func bearerTokensAndARedirectToStorageThatSeesNoCredentials() throws {
         let storage = try BlobStorage(blobs: Self.image.blobs().blobs)
         defer { storage.server.stop() }
