@@ -53,6 +53,13 @@ host=127.0.0.1:$port
 skopeo --insecure-policy copy --quiet --dest-tls-verify=false "oci:$IMAGES/oci-min:bookworm" "docker://$host/audit/min:bookworm"
 skopeo --insecure-policy copy --quiet --dest-tls-verify=false "oci:$IMAGES/oci-bad:latest" "docker://$host/audit/bad:latest"
 
+# Peak resident memory of a command, in MiB (its largest child).
+peak() {
+  python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}")' "$@"
+}
+
 # Best of RUNS wall-clock seconds of a command.
 best() {
   local best_time=999999
@@ -66,11 +73,12 @@ best() {
   echo "$best_time"
 }
 
-printf '%-22s %10s %10s %10s %10s %10s %10s  %s\n' image skopeo plimsoll 'warm blobs' warm syft trivy "ratios (tool / plimsoll uncached)"
+printf '%-22s %10s %10s %10s %10s %10s %10s %9s  %s\n' image skopeo plimsoll 'warm blobs' warm syft trivy 'peak MiB' "ratios (tool / plimsoll uncached)"
 for name in audit/min:bookworm audit/bad:latest; do
   ref=$host/$name
   skopeo_time=$(best bash -c "rm -rf '$work/copy'; skopeo --insecure-policy copy --quiet --src-tls-verify=false docker://$ref oci:$work/copy:x")
   cold=$(best "$PLIMSOLL" sbom "$ref" --format json --no-cache)
+  memory=$(peak "$PLIMSOLL" sbom "$ref" --format json --no-cache)
   rm -rf "$work/cache"
   "$PLIMSOLL" sbom "$ref" --format json --cache-dir "$work/cache" >/dev/null
   warm_blobs=$(best bash -c "rm -rf '$work/cache/analysis'; '$PLIMSOLL' sbom '$ref' --format json --cache-dir '$work/cache'")
@@ -79,10 +87,10 @@ for name in audit/min:bookworm audit/bad:latest; do
   # trivy caches layers by digest: each timed run starts with an empty cache, as plimsoll's cold run does.
   trivy_time=$(best bash -c "rm -rf '$work/trivy-cache'; '$VENV/bin/trivy' image --quiet --image-src remote --insecure --scanners secret \
     --skip-db-update --offline-scan --cache-dir '$work/trivy-cache' '$ref'")
-  python3 - "$name" "$skopeo_time" "$cold" "$warm_blobs" "$warm" "$syft_time" "$trivy_time" <<'PY'
+  python3 - "$name" "$skopeo_time" "$cold" "$warm_blobs" "$warm" "$syft_time" "$trivy_time" "$memory" <<'PY'
 import sys
-name, skopeo, cold, warm_blobs, warm, syft, trivy = sys.argv[1], *map(float, sys.argv[2:])
-print(f"{name:22} {skopeo:9.3f}s {cold:9.3f}s {warm_blobs:9.3f}s {warm:9.3f}s {syft:9.3f}s {trivy:9.3f}s"
+name, skopeo, cold, warm_blobs, warm, syft, trivy, memory = sys.argv[1], *map(float, sys.argv[2:])
+print(f"{name:22} {skopeo:9.3f}s {cold:9.3f}s {warm_blobs:9.3f}s {warm:9.3f}s {syft:9.3f}s {trivy:9.3f}s {memory:9.0f}"
       f"  plimsoll/skopeo {cold / skopeo:.2f}×, syft {syft / cold:.1f}×, trivy {trivy / cold:.1f}×,"
       f" cold/warm blobs {cold / warm_blobs:.1f}×, cold/warm {cold / warm:.1f}×")
 PY
