@@ -25,6 +25,9 @@ public enum GitHubReport {
             properties.append("title=\(property("\(finding.rule.id) \(finding.rule.name)"))")
             output += "::\(command) \(properties.joined(separator: ","))::\(data(finding.message))\n"
         }
+        for (name, status) in BaseImageText.entries(report) {
+            output += "::notice title=\(property("base image " + name))::\(data(status.reference + ": " + BaseImageText.line(status)))\n"
+        }
         return output
     }
 

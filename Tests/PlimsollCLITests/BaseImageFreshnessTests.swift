@@ -88,6 +88,11 @@ struct BaseImageFreshnessTests {
         #expect(text.stdout.contains("base images:\n") && text.stdout.contains("/shop/base:1.2@\(new): pinned-current"), "\(text.stdout)")
         let sarif = try PlimsollBinary.run(["lint", path, "--online", "--no-shellcheck", "--format", "sarif"])
         #expect(sarif.stdout.contains("\"baseImages\"") && sarif.stdout.contains("\"pinned-stale\""))
+        let github = try PlimsollBinary.run(["lint", path, "--online", "--no-shellcheck", "--format", "github"])
+        #expect(github.stdout.contains("::notice title=base image \(registry.host.replacingOccurrences(of: ":", with: "%3A"))/shop/base%3A1.1::") && github.stdout.contains("1.1: newer-release-available"),
+                "\(github.stdout)")
+        let junit = try PlimsollBinary.run(["lint", path, "--online", "--no-shellcheck", "--format", "junit"])
+        #expect(junit.stdout.contains("<testsuite name=\"base images\" tests=\"5\"") && junit.stdout.contains(": unpinned"), "\(junit.stdout)")
     }
 
     @Test func fixesMoveAStalePinAndPinWhatIsUnpinned() throws {
