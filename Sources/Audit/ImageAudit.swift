@@ -53,10 +53,10 @@ public struct ImageAudit: Sendable {
                 let bill = SoftwareBill(reference: reference, image: image, changes: changes, created: "", documentID: "")
                 review = try audit.review(bill, database: advisories)
             }
+            let base = settings.baseImageReview?.status(ofBuilt: image, dockerfileBase: dockerfile.flatMap(finalBase))
             let report = ImageLinter(configuration: configuration, options: settings.build)
                 .check(reference: reference, image: image, imageConfiguration: image.configuration, changes: changes, dockerfile: dockerfile,
-                       additionalFindings: { placement in review?.findings(placement: placement) ?? [] })
-            let base = settings.baseImageReview?.status(ofBuilt: image, dockerfileBase: dockerfile.flatMap(finalBase))
+                       imageBase: base, additionalFindings: { placement in review?.findings(placement: placement) ?? [] })
             return ImageAuditResult(report: report, vulnerabilities: review, imageBase: base)
         }
     }

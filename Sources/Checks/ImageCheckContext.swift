@@ -28,6 +28,8 @@ public struct ImageCheckContext: Sendable {
     let historyRuns: [HistoryRun]
     /// The distribution, when the image has a release file.
     public private(set) var distribution: OSRelease?
+    /// How fresh the image's base is, when its registry was asked (`--online`).
+    public var imageBase: BaseImageStatus?
 
     public struct FinalFile: Sendable {
         public var path: String
@@ -38,8 +40,9 @@ public struct ImageCheckContext: Sendable {
 
     public init(reference: String, imageConfiguration: ImageConfiguration, changes: [LayerChanges], tree: FileTree, space: SpaceAnalysis,
                 origins: [LayerOrigin], history: LayerHistory, dockerfile: SourceFile?, finalStage: Stage? = nil,
-                configuration: Configuration) {
+                configuration: Configuration, imageBase: BaseImageStatus? = nil) {
         self.reference = reference
+        self.imageBase = imageBase
         self.imageConfiguration = imageConfiguration
         self.changes = changes
         self.tree = tree

@@ -20,12 +20,15 @@ import Foundation
 /// content is visible to the rules), `-> target` a symbolic link, `=> target` a hard
 /// link, and `.wh.` names are whiteouts as in a real layer. `== history: CREATED_BY ==` adds an
 /// empty-layer history entry. `== config ==` holds `Key: value` lines: `User`, `Env`, `Label`
-/// (`key=value`), `ExposedPort`, `Volume`, `Healthcheck`, `Entrypoint` and `Cmd` (words).
+/// (`key=value`), `ExposedPort`, `Volume`, `Healthcheck`, `Entrypoint` and `Cmd` (words), and
+/// `Base: STATE REFERENCE` for what the base's registry is taken to say (`--online`).
 public struct ImageExample: Sendable {
     public var dockerfile: String?
     public var history: [ImageConfiguration.HistoryEntry]
     public var layers: [LayerChanges]
     public var config = ImageConfiguration.RunConfiguration()
+    /// What the base's registry is taken to answer (`Base: pinned-stale docker.io/library/node:20`).
+    public var baseImage: BaseImageStatus?
 
     /// The configuration the example describes.
     public var imageConfiguration: ImageConfiguration { ImageConfiguration(history: history, config: config) }
@@ -37,6 +40,7 @@ public struct ImageExample: Sendable {
         var inDockerfile = false
         var inConfig = false
         var config = ImageConfiguration.RunConfiguration()
+        var baseImage: BaseImageStatus?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line == "== Dockerfile ==" {
                 inDockerfile = true
@@ -64,6 +68,14 @@ public struct ImageExample: Sendable {
                 continue
             }
             if inConfig {
+                if line.hasPrefix("Base: ") {
+                    let words = line.dropFirst("Base: ".count).split(separator: " ").map(String.init)
+                    if words.count == 2, let state = BaseImageStatus.State(rawValue: words[0]) {
+                        baseImage = BaseImageStatus(state: state, reference: words[1], current: "sha256:" + String(repeating: "c3", count: 32),
+                                                    currentCreated: "2026-11-20T08:00:00Z")
+                    }
+                    continue
+                }
                 Self.configure(&config, line)
                 continue
             }
@@ -74,6 +86,7 @@ public struct ImageExample: Sendable {
         self.history = history
         self.layers = layers
         self.config = config
+        self.baseImage = baseImage
     }
 
     private static func configure(_ config: inout ImageConfiguration.RunConfiguration, _ line: Substring) {

@@ -60,7 +60,8 @@ public struct ImageLinter: Sendable {
     /// `additionalFindings` adds findings made elsewhere (known vulnerabilities) that are placed like
     /// the rules' own and go through the same ignore list, pragmas and overrides.
     public func check(reference: String, image: Image?, imageConfiguration: ImageConfiguration, changes: [LayerChanges],
-                      dockerfile: SourceFile?, additionalFindings: (LayerPlacement) -> [Finding] = { _ in [] }) -> ImageReport {
+                      dockerfile: SourceFile?, imageBase: BaseImageStatus? = nil,
+                      additionalFindings: (LayerPlacement) -> [Finding] = { _ in [] }) -> ImageReport {
         let tree = FileTree(layers: changes)
         let space = SpaceAnalysis(changes: changes, tree: tree)
         let history = LayerHistory(imageConfiguration, layerCount: changes.count)
@@ -81,7 +82,7 @@ public struct ImageLinter: Sendable {
         }
         let context = ImageCheckContext(reference: reference, imageConfiguration: imageConfiguration, changes: changes, tree: tree,
                                         space: space, origins: origins, history: history, dockerfile: dockerfile, finalStage: finalStage,
-                                        configuration: configuration)
+                                        configuration: configuration, imageBase: imageBase)
         var findings: [Finding] = []
         for rule in rules where configuration.runs(type(of: rule).meta) {
             findings.append(contentsOf: rule.check(context))

@@ -79,6 +79,7 @@ public enum RuleRegistry {
     ]
 
     public static let imageRules: [any ImageRule.Type] = [
+        ImageBaseOutdated.self,
         RemovedInLaterLayer.self,
         OverwrittenInLaterLayer.self,
         CacheLeftInImage.self,

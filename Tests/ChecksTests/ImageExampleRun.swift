@@ -10,6 +10,6 @@ struct ImageExampleRun {
         let example = try ImageExample(text)
         report = ImageLinter(configuration: configuration).check(
             reference: "example", image: nil, imageConfiguration: example.imageConfiguration,
-            changes: example.layers, dockerfile: example.dockerfile.map { SourceFile(path: "Dockerfile", text: $0) })
+            changes: example.layers, dockerfile: example.dockerfile.map { SourceFile(path: "Dockerfile", text: $0) }, imageBase: example.baseImage)
     }
 }

@@ -144,6 +144,11 @@ struct BaseImageFreshnessTests {
             let stale = try state(layout, extra)
             #expect(stale["state"] as? String == "pinned-stale" && (stale["reason"] as? String)?.contains("older base") == true, "\(stale)")
         }
+        // A stale base is a finding (PI029), on the final stage's FROM when the Dockerfile is joined.
+        let joined = try PlimsollBinary.run(["image", "oci:" + scratch.url.appendingPathComponent("app").path + ":t", "--online",
+                                             "--dockerfile", dockerfile, "--no-color"])
+        #expect(joined.stdout.contains("Dockerfile:2:1: warning[PI029] the image was built on an older `\(registry.host)/shop/base:1.0`"),
+                "\(joined.stdout)")
         // Without --online nothing is asked.
         let offline = try PlimsollBinary.run(["image", "oci:" + scratch.url.appendingPathComponent("app").path + ":t", "--format", "json"])
         #expect(!offline.stdout.contains("imageBase"))
