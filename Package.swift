@@ -60,7 +60,10 @@ let package = Package(
                 "HostSystem", "DockerfileSyntax", "BuildContext", "ContainerImage", "HTTPTransfer", "Registry", "Packages", "Advisories", "Checks", "Audit", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
+            plugins: ["BuildCommit"]),
+        // `plimsoll --version` names the git commit it was built from.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .testTarget(name: "ByteSearchTests", dependencies: ["ByteSearch"]),
         .testTarget(name: "HostSystemTests", dependencies: ["HostSystem"]),
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),

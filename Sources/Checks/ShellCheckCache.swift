@@ -77,6 +77,6 @@ public struct ShellCheckCache: Sendable {
         for comment in comments {
             text += "\(comment.line)\t\(comment.column)\t\(comment.level)\t\(comment.code)\t\(comment.message.split(separator: "\n").joined(separator: " "))\n"
         }
-        text.withUTF8 { AtomicFile.write(UnsafeRawBufferPointer($0), to: target) }
+        _ = text.withUTF8 { AtomicFile.write(UnsafeRawBufferPointer($0), to: target) }
     }
 }

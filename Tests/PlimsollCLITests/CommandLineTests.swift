@@ -94,7 +94,16 @@ import Testing
 
     @Test func versionAndHelp() throws {
         let version = try PlimsollBinary.run(["--version"])
-        #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        // The version and the commit the binary was built from (the repository's HEAD here).
+        let head = Process()
+        head.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        head.arguments = ["git", "-C", PlimsollBinary.repository.path, "rev-parse", "--short=12", "HEAD"]
+        let pipe = Pipe()
+        head.standardOutput = pipe
+        try head.run()
+        head.waitUntilExit()
+        let commit = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(version.status == 0 && version.stdout == "0.1.0 (commit \(commit.isEmpty ? "unknown" : commit))\n", "\(version.stdout)")
         let help = try PlimsollBinary.run(["lint", "--help"])
         #expect(help.status == 0 && help.stdout.contains("--fail-on"))
     }

@@ -1,0 +1,33 @@
+# The usual entry points; each script it calls says what it does.
+#   make                 build the tuned, fully static binary (installing zlib, zstd, OpenSSL and SQLite headers first)
+#   make demo            check the bundled example project (README's first command)
+#   make test            run the whole test suite, after installing what it needs (README's second; CI runs it)
+#   make install         install binary, man page and completions under PREFIX (default /usr/local)
+#   make bench           run every bench script (side by side with the reference tools)
+PREFIX ?= /usr/local
+
+.PHONY: all build demo test install bench clean
+
+all: build
+
+build:
+	@bash scripts/install-dependencies.sh build
+	@bash scripts/release-build.sh >/dev/null
+
+demo:
+	@bash scripts/install-dependencies.sh build
+	@bash scripts/demo.sh
+
+test:
+	@bash scripts/install-dependencies.sh test
+	swift test
+
+install:
+	@bash scripts/install-dependencies.sh build
+	@bash scripts/install.sh "$(PREFIX)"
+
+bench:
+	@for script in bench/*.sh; do [ "$$script" = bench/release-build.sh ] || bash "$$script" || exit $$?; done
+
+clean:
+	rm -rf .build .build-static
