@@ -1,4 +1,5 @@
 import Foundation
+import ImageFixtures
 import Testing
 
 @Suite struct CommandLineTests {
@@ -95,14 +96,8 @@ import Testing
     @Test func versionAndHelp() throws {
         let version = try PlimsollBinary.run(["--version"])
         // The version and the commit the binary was built from (the repository's HEAD here).
-        let head = Process()
-        head.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        head.arguments = ["git", "-C", PlimsollBinary.repository.path, "rev-parse", "--short=12", "HEAD"]
-        let pipe = Pipe()
-        head.standardOutput = pipe
-        try head.run()
-        head.waitUntilExit()
-        let commit = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = try ExternalTool.run(["git", "-C", PlimsollBinary.repository.path, "rev-parse", "--short=12", "HEAD"]).text
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(version.status == 0 && version.stdout == "0.1.0 (commit \(commit.isEmpty ? "unknown" : commit))\n", "\(version.stdout)")
         let help = try PlimsollBinary.run(["lint", "--help"])
         #expect(help.status == 0 && help.stdout.contains("--fail-on"))

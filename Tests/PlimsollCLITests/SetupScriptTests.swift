@@ -1,28 +1,15 @@
 import Foundation
+import ImageFixtures
 import Testing
 
 /// The set-up scripts behind `make`, on machines that lack what they need: each stops with one line
 /// that says what to do, and exit status 2, before building anything.
 @Suite struct SetupScriptTests {
-    struct Outcome {
-        var status: Int32
-        var stderr: String
-    }
-
-    /// Runs `bash SCRIPT ARGUMENTS` with only `PATH` (and HOME) set, optionally as the nobody user.
-    static func run(_ script: String, _ arguments: [String], path: String, asNobody: Bool = false) throws -> Outcome {
-        let process = Process()
-        let command = ["/bin/bash", PlimsollBinary.repository.appendingPathComponent(script).path] + arguments
-        process.executableURL = URL(fileURLWithPath: asNobody ? "/usr/bin/setpriv" : command[0])
-        process.arguments = asNobody ? ["--reuid=65534", "--regid=65534", "--clear-groups"] + command : Array(command.dropFirst())
-        process.environment = ["PATH": path, "HOME": "/tmp"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
+    /// Runs `bash SCRIPT ARGUMENTS` with only `PATH` (and HOME) set, optionally as the nobody user;
+    /// the scripts write only to standard error.
+    static func run(_ script: String, _ arguments: [String], path: String, asNobody: Bool = false) throws -> ExternalTool.Outcome {
+        let command = ["env", "-i", "PATH=" + path, "HOME=/tmp", "/bin/bash", PlimsollBinary.repository.appendingPathComponent(script).path] + arguments
+        return try ExternalTool.run((asNobody ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []) + command, mergingErrors: true)
     }
 
     /// A folder with a stand-in `swift` and links to the few tools the script itself uses.
@@ -38,9 +25,9 @@ import Testing
         return scratch
     }
 
-    static func expectOneLine(_ outcome: Outcome, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(outcome.status == 2, "\(outcome.stderr)", sourceLocation: sourceLocation)
-        #expect(outcome.stderr.split(separator: "\n").count == 1 && outcome.stderr.contains(message), "\(outcome.stderr)",
+    static func expectOneLine(_ outcome: ExternalTool.Outcome, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(outcome.status == 2, "\(outcome.text)", sourceLocation: sourceLocation)
+        #expect(outcome.text.split(separator: "\n").count == 1 && outcome.text.contains(message), "\(outcome.text)",
                 sourceLocation: sourceLocation)
     }
 
