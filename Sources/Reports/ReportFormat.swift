@@ -2,7 +2,7 @@ import Audit
 
 /// Output formats, named as on the command line.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, github, checkstyle, junit
+    case text, json, sarif, github, checkstyle, junit, codeclimate
 
     /// The format named on the command line. A search of `allCases` rather than `init(rawValue:)`,
     /// whose first call instantiates generic metadata that costs more than the whole text report.
@@ -19,6 +19,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .github: return GitHubReport.render(report)
         case .checkstyle: return CheckstyleReport.render(report)
         case .junit: return JUnitReport.render(report)
+        case .codeclimate: return CodeClimateReport.render(report)
         }
     }
 }

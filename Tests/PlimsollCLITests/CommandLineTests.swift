@@ -41,7 +41,7 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let rules = Set(try #require(document["findings"] as? [[String: Any]]).compactMap { $0["rule"] as? String })
         #expect(rules.count >= 3)
-        for format in ["text", "sarif", "github", "checkstyle", "junit"] {
+        for format in ["text", "sarif", "github", "checkstyle", "junit", "codeclimate"] {
             let outcome = try PlimsollBinary.run(["lint", "-f", format, file])
             #expect(outcome.status == 1 && outcome.stderr.isEmpty, "\(format)")
             // Every format carries every finding: each rule id, and the file they are in.
@@ -196,5 +196,30 @@ import Testing
             let outcome = try lint(arguments)
             #expect(outcome.status == 2 && outcome.stderr == message, "\(arguments)")
         }
+    }
+}
+
+/// `--format codeclimate` has what GitLab's Code Quality widget reads, for every finding.
+@Suite struct CodeClimateFormatTests {
+    @Test func everyIssueHasTheFieldsGitLabReads() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("Dockerfile", "FROM node:latest\nRUN apt-get update\nRUN apt-get install curl\n").path
+        let outcome = try PlimsollBinary.run(["lint", "-f", "codeclimate", file, "--no-shellcheck"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let issues = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        #expect(issues.count >= 3)
+        for issue in issues {
+            #expect((issue["description"] as? String)?.isEmpty == false && (issue["check_name"] as? String)?.hasPrefix("PD") == true)
+            #expect(["info", "minor", "major", "critical", "blocker"].contains(issue["severity"] as? String ?? ""), "\(issue)")
+            let location = try #require(issue["location"] as? [String: Any])
+            #expect(location["path"] as? String == file && ((location["lines"] as? [String: Any])?["begin"] as? Int ?? 0) >= 1)
+            #expect((issue["fingerprint"] as? String)?.count == 32)
+        }
+        // Fingerprints tell issues apart and stay the same from one run to the next.
+        #expect(Set(issues.compactMap { $0["fingerprint"] as? String }).count == issues.count)
+        #expect(try PlimsollBinary.run(["lint", "-f", "codeclimate", file, "--no-shellcheck"]).stdout == outcome.stdout)
+        // A clean file is an empty list, which GitLab reads as "no issues".
+        let clean = try scratch.write("Clean.Dockerfile", "FROM scratch\nCOPY app /app\nUSER 10001\nENTRYPOINT [\"/app\"]\n").path
+        #expect(try PlimsollBinary.run(["lint", "-f", "codeclimate", clean, "--no-shellcheck"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 }

@@ -92,7 +92,7 @@ import Testing
         let scratch = try Scratch()
         try Data(Self.plantedImage().dockerArchive()).write(to: scratch.url.appendingPathComponent("bad.tar"))
         try scratch.write("Dockerfile", Self.dockerfile)
-        for format in ["text", "json", "sarif", "github", "checkstyle", "junit"] {
+        for format in ["text", "json", "sarif", "github", "checkstyle", "junit", "codeclimate"] {
             let outcome = try PlimsollBinary.run(["image", "bad.tar", "--dockerfile", "Dockerfile", "--format", format], in: scratch.url)
             #expect(outcome.status == 1)
             for secret in [Self.awsKeyID, Self.awsSecret, Self.databasePassword, Self.githubToken, Self.privateKeyBody] {
