@@ -3,10 +3,11 @@
 #   make demo            check the bundled example project (README's first command)
 #   make test            run the whole test suite, after installing what it needs (README's second; CI runs it)
 #   make install         install binary, man page and completions under PREFIX (default /usr/local)
+#   make image           build plimsoll's own image (image/Dockerfile, with buildah) as plimsoll-image.tar
 #   make bench           run every bench script (side by side with the reference tools)
 PREFIX ?= /usr/local
 
-.PHONY: all build demo test install bench clean
+.PHONY: all build demo test install image bench clean
 
 all: build
 
@@ -25,6 +26,11 @@ test:
 install:
 	@bash scripts/install-dependencies.sh build
 	@bash scripts/install.sh "$(PREFIX)"
+
+image:
+	@bash scripts/install-dependencies.sh build
+	@bash scripts/build-image.sh plimsoll-image.tar >/dev/null
+	@echo "plimsoll-image.tar (docker load < plimsoll-image.tar)"
 
 bench:
 	@for script in bench/*.sh; do [ "$$script" = bench/release-build.sh ] || bash "$$script" || exit $$?; done

@@ -71,6 +71,7 @@ if [[ $manager == apt ]]; then
   need skopeo skopeo
   need htpasswd apache2-utils
   need podman podman
+  need buildah buildah
   need ruby ruby
   need db_load db-util
   need shellcheck shellcheck
