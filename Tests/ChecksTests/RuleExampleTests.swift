@@ -84,14 +84,28 @@ import Testing
         }
     }
 
+    /// The fixes a triggering example offers (a rule may decline where no fix would be right).
+    static func fixes(_ example: Example) throws -> [Fix] {
+        let linter = linter(for: example.rule, configuration: try configuration(for: example.rule))
+        return linter.lint(SourceFile(path: "Dockerfile", text: example.text)).filter { $0.rule.id == example.rule.id }.compactMap(\.fix)
+    }
+
+    /// A rule that declares a fix offers it on at least one of its triggering examples.
+    @Test func everyRuleWithAFixShowsIt() throws {
+        for rule in RuleRegistry.all where rule.fix != nil && rule.id.hasPrefix("PD") {
+            let offered = try rule.triggering.contains { text in !(try Self.fixes(Example(rule: rule, text: text, triggers: true))).isEmpty }
+            #expect(offered, "\(rule.id) declares a fix but none of its triggering examples gets one")
+        }
+    }
+
     /// Applying all of a rule's fixes together (as `--fix` would) must leave a Dockerfile on which
     /// the rule no longer fires and that still parses.
     @Test(arguments: examples.filter { $0.triggers && $0.rule.fix != nil })
     func fixResolvesTheFinding(_ example: Example) throws {
         let source = SourceFile(path: "Dockerfile", text: example.text)
         let linter = Self.linter(for: example.rule, configuration: try Self.configuration(for: example.rule))
-        let fixes = linter.lint(source).filter { $0.rule.id == example.rule.id }.compactMap(\.fix)
-        try #require(!fixes.isEmpty, "the example offers no fix")
+        let fixes = try Self.fixes(example)
+        guard !fixes.isEmpty else { return }
         #expect(fixes.allSatisfy { $0.safety == example.rule.fix })
         let fixed = FixApplier.apply(fixes.flatMap(\.edits), to: source)
         let again = linter.lint(SourceFile(path: "Dockerfile", bytes: fixed))

@@ -27,8 +27,10 @@ struct ApkAddWithoutNoCache: DockerfileRule {
     }
 
     /// Inserts `--no-cache` after every `apk add` of a shell-form RUN.
+    /// Not when a later `apk add` (without `--no-cache`) installs from the index this RUN keeps.
     private func fix(_ step: Step, in context: LintContext) -> Fix? {
-        RunTextEdits.insert(" --no-cache", after: ["apk add"], in: step, context: context)
+        guard !LaterIndexReads.needIndex(of: .apk, after: step, in: context.graph) else { return nil }
+        return RunTextEdits.insert(" --no-cache", after: ["apk add"], in: step, context: context)
             .map { Fix(Self.meta, description: "Add --no-cache to apk add", edits: $0) }
     }
 }

@@ -9,7 +9,8 @@ struct AptListsNotRemoved: DockerfileRule {
             `apt-get update` (or `apt update`) downloads package lists into `/var/lib/apt/lists` (tens of MB). Unless the same \
             RUN deletes them, they are stored in that layer for good: deleting them in a later RUN only hides \
             them, the bytes still ship. Remove them at the end of the RUN that installs, or keep them out of \
-            the layer with a cache mount.
+            the layer with a cache mount. The fix appends the removal only when no later RUN installs from \
+            these lists; where one does, the RUNs must be joined instead.
             """,
         triggering: [
             "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
@@ -46,8 +47,11 @@ struct AptListsNotRemoved: DockerfileRule {
         return findings
     }
 
+    /// Appending the removal is safe only when no later RUN installs from these lists: then the
+    /// RUNs must be joined (PD001's fix, unsafe), and this rule offers none.
     private func fix(for step: Step, in context: LintContext) -> Fix? {
-        RunTextEdits.append("&& rm -rf \(Self.lists)/*", to: step, context: context)
+        guard !LaterIndexReads.needIndex(of: .apt, after: step, in: context.graph) else { return nil }
+        return RunTextEdits.append("&& rm -rf \(Self.lists)/*", to: step, context: context)
             .map { Fix(Self.meta, description: "Remove the apt lists in the same RUN", edits: $0) }
     }
 }
