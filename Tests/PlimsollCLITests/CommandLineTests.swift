@@ -105,14 +105,17 @@ import Testing
 }
 
 @Suite struct FixCommandTests {
-    let original = "FROM debian:13-slim\nUSER app\nRUN apt-get update\nRUN apt-get install -y curl\n"
+    let original = "FROM debian:13-slim\nUSER app\nRUN apt-get update && apt-get install -y curl\n"
+    /// The update alone in its RUN, the install in the next: removing the lists from the first would break the second.
+    let split = "FROM debian:13-slim\nUSER app\nRUN apt-get update\nRUN apt-get install -y curl\n"
 
     @Test func diffShowsSafeFixesAndChangesNothing() throws {
         let scratch = try Scratch()
         let file = try scratch.write("Dockerfile", original)
         let outcome = try PlimsollBinary.run(["lint", "--diff", file.path])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("-RUN apt-get update\n+RUN apt-get update \\\n+    && rm -rf /var/lib/apt/lists/*\n"))
+        #expect(outcome.stdout.contains("-RUN apt-get update && apt-get install -y curl\n+RUN apt-get update && apt-get install -y curl \\\n+    && rm -rf /var/lib/apt/lists/*\n"),
+                "\(outcome.stdout)")
         #expect(!outcome.stdout.contains("--no-install-recommends"), "unsafe fixes need --unsafe-fixes")
         #expect(try String(contentsOf: file, encoding: .utf8) == original)
     }
@@ -122,12 +125,24 @@ import Testing
         let file = try scratch.write("Dockerfile", original)
         let outcome = try PlimsollBinary.run(["lint", "--fix", file.path])
         let fixed = try String(contentsOf: file, encoding: .utf8)
-        #expect(fixed.contains("RUN apt-get update \\\n    && rm -rf /var/lib/apt/lists/*\n"))
-        #expect(!outcome.stdout.contains("PD002") && outcome.stdout.contains("PD001"))
+        #expect(fixed.contains("RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n"), "\(fixed)")
+        #expect(!outcome.stdout.contains("PD002") && outcome.stdout.contains("PD014"))
+        let unsafe = try PlimsollBinary.run(["lint", "--fix", "--unsafe-fixes", file.path])
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("apt-get install --no-install-recommends -y curl"))
+        #expect(!unsafe.stdout.contains("PD014"))
+    }
+
+    @Test func aSafeFixNeverBreaksTheNextRun() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("Dockerfile", split)
+        let safe = try PlimsollBinary.run(["lint", "--fix", file.path])
+        #expect(try String(contentsOf: file, encoding: .utf8) == split, "the update-only RUN must keep its lists for the next RUN")
+        #expect(safe.stdout.contains("PD002") && safe.stdout.contains("PD001"))
+        // Joining the RUNs (unsafe) is the fix; the removal then lands after the install.
         let unsafe = try PlimsollBinary.run(["lint", "--fix", "--unsafe-fixes", file.path])
         let joined = try String(contentsOf: file, encoding: .utf8)
         #expect(joined.contains("&& apt-get install --no-install-recommends -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n"), "\(joined)")
-        #expect(!unsafe.stdout.contains("PD001") && !unsafe.stdout.contains("PD014"))
+        #expect(!unsafe.stdout.contains("PD001") && !unsafe.stdout.contains("PD002") && !unsafe.stdout.contains("PD014"))
     }
 }
 
