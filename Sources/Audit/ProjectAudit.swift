@@ -17,8 +17,9 @@ public struct ProjectAudit: Sendable {
     public func run(_ directory: String, image: String? = nil, dockerfile: String? = nil,
                     advisories: AdvisoryDatabase? = nil) throws(AuditError) -> AuditReport {
         let files = try DockerfileFinder.find(in: directory)
+        // A wrong path in CI must fail, not pass with nothing checked.
         guard !files.isEmpty || image != nil else {
-            return AuditReport(files: [], notes: [AuditNote(.note, "no Dockerfile found under \(directory)")])
+            throw AuditError("no Dockerfile found under \(directory) (looked for Dockerfile, *.Dockerfile, *.dockerfile and Dockerfile.*)")
         }
         let sources = try files.map { (path) throws(AuditError) in try SourceFile.dockerfile(path) }
         // All files at once, so their RUN scripts share ShellCheck processes.

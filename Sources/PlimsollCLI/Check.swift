@@ -44,10 +44,6 @@ struct Check: ParsableCommand {
         let audit = ProjectAudit(settings: settings.audit, reading: try imageOptions.reading.values(noCache: options.noCache), limits: try imageOptions.limits)
         var report = try audit.run(directory, image: image, dockerfile: dockerfile, advisories: advisories)
         report.notes = notes + report.notes
-        guard !report.files.isEmpty || image != nil else {
-            Output.notes(report.notes)
-            return
-        }
         let status = options.values.finish(report, settings: settings)
         if status != 0 { throw ExitCode(status) }
     }

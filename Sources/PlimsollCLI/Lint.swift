@@ -22,7 +22,7 @@ struct Lint: ParsableCommand {
     @ArgumentParser.Flag(help: "With --fix or --diff, also apply fixes marked unsafe (they can change behaviour or caching).")
     var unsafeFixes = false
 
-    @ArgumentParser.Flag(help: "Print the fixes as a unified diff instead of a report; change nothing.")
+    @ArgumentParser.Flag(help: "Print the fixes as a unified diff instead of a report; change nothing. Exits 1 when there are fixes to apply.")
     var diff = false
 
     @ArgumentParser.Flag(help: "Ask each base image's registry how fresh it is (PD060–PD062, and PD048's pin fix). Off: no network at all.")
@@ -62,6 +62,8 @@ struct LintRun: Equatable {
         let result = try LintAudit(settings: settings.audit).run(sources, context: context, fixing: mode)
         if diff {
             Output.standard(result.fixes.map { UnifiedDiff.render(path: $0.path, before: $0.before, after: $0.after) }.joined())
+            // As `ruff --diff`: pending fixes fail, so the diff can gate CI.
+            if result.fixes.contains(where: { $0.before != $0.after }) { throw ExitCode(1) }
             return
         }
         let status = options.finish(result.report, settings: settings)

@@ -20,10 +20,10 @@ import Testing
         #expect(report.image == nil && report.notes.isEmpty)
     }
 
-    @Test func aProjectWithoutDockerfilesSaysSoInANote() throws {
+    /// A wrong path in CI must fail rather than pass with nothing checked.
+    @Test func aProjectWithoutDockerfilesIsAnError() throws {
         let directory = try Scratch()
-        let report = try ProjectAudit(settings: AuditSettings()).run(directory.path)
-        #expect(report.files.isEmpty && report.notes == [AuditNote(.note, "no Dockerfile found under \(directory.path)")])
+        #expect(throws: AuditError.self) { try ProjectAudit(settings: AuditSettings()).run(directory.path) }
     }
 
     @Test func theProjectWalkSkipsDependencyAndBuildFoldersAsReadmeSays() throws {

@@ -113,11 +113,23 @@ import Testing
         let scratch = try Scratch()
         let file = try scratch.write("Dockerfile", original)
         let outcome = try PlimsollBinary.run(["lint", "--diff", file.path])
-        #expect(outcome.status == 0)
+        // Pending fixes fail the run, as `ruff --diff` does, so the diff can gate CI; none pending, 0.
+        #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("-RUN apt-get update && apt-get install -y curl\n+RUN apt-get update && apt-get install -y curl \\\n+    && rm -rf /var/lib/apt/lists/*\n"),
                 "\(outcome.stdout)")
         #expect(!outcome.stdout.contains("--no-install-recommends"), "unsafe fixes need --unsafe-fixes")
         #expect(try String(contentsOf: file, encoding: .utf8) == original)
+        let clean = try scratch.write("Clean.Dockerfile", "FROM scratch\nCOPY app /app\nUSER 10001\nENTRYPOINT [\"/app\"]\n")
+        let nothing = try PlimsollBinary.run(["lint", "--diff", clean.path])
+        #expect(nothing.status == 0 && nothing.stdout.isEmpty, "\(nothing.stdout)")
+    }
+
+    @Test func checkOfADirectoryWithoutDockerfilesFails() throws {
+        let scratch = try Scratch()
+        try scratch.write("README.md", "no Dockerfile here\n")
+        let outcome = try PlimsollBinary.run(["check", scratch.url.path])
+        #expect(outcome.status == 2 && outcome.stderr.split(separator: "\n").count == 1 && outcome.stderr.contains("no Dockerfile found"),
+                "\(outcome.status) \(outcome.stderr)")
     }
 
     @Test func fixWritesSafeFixesAndReportsTheRest() throws {
