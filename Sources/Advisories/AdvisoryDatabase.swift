@@ -1,4 +1,5 @@
 import Dispatch
+import HostSystem
 import Foundation
 import Packages
 
@@ -33,6 +34,11 @@ public final class AdvisoryDatabase {
     /// Opens (or, unless `readOnly`, creates) the database; one from a newer plimsoll or a corrupt file is an error.
     public init(path: String, readOnly: Bool) throws(Failure) {
         self.path = path
+        // A first run on a clean machine has no cache directory yet.
+        if !readOnly, let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            let parent = String(path[..<slash])
+            guard DirectoryCreation.makeAll(parent) else { throw Failure(description: "cannot create \(parent) for the advisory database") }
+        }
         do {
             connection = try SQLiteConnection(path: path, readOnly: readOnly)
             // Matching reads thousands of scattered pages: mapped, they cost no system call each.
@@ -58,7 +64,9 @@ public final class AdvisoryDatabase {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(description: "\(path): \(error) (delete it and run `plimsoll db update` again)")
+            // Only a file that exists can be the damaged one.
+            let advice = FileReader.exists(path) ? " (delete it and run `plimsoll db update` again)" : ""
+            throw Failure(description: "\(path): \(error)\(advice)")
         }
     }
 

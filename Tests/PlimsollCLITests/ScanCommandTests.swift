@@ -57,6 +57,21 @@ import Testing
         #expect(patched.stdout.contains("cryptography 3.1.1 (PyPI)") && patched.stdout.contains("fixed in 3.1.2"))
     }
 
+    /// A first run on a clean machine: the cache directory does not exist yet, and import makes it.
+    @Test(.enabled(if: Prerequisite.exists(osv), "../shared/corpus/osv is absent"))
+    func importMakesTheCacheDirectory() throws {
+        let scratch = try Scratch()
+        let home = scratch.url.appendingPathComponent("fresh-home").path
+        let environment = ["PLIMSOLL_DB": "", "PLIMSOLL_CACHE_DIR": "", "XDG_CACHE_HOME": "", "HOME": home]
+        let imported = try PlimsollBinary.run(["db", "import", Self.osv.path], environment: environment)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(FileManager.default.fileExists(atPath: home + "/.cache/plimsoll/advisories.sqlite"))
+        // A database path that cannot be made says so, without advising to delete a file that is not there.
+        let blocked = try scratch.write("file", "not a directory").path
+        let refused = try PlimsollBinary.run(["db", "import", Self.osv.path, "--db", blocked + "/sub/advisories.sqlite"])
+        #expect(refused.status == 2 && refused.stderr.split(separator: "\n").count == 1 && !refused.stderr.contains("delete it"), "\(refused.stderr)")
+    }
+
     @Test func theDefaultDatabaseLivesInTheCacheDirectory() throws {
         let scratch = try Scratch()
         let cases: [([String: String], String)] = [
