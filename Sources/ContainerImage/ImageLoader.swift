@@ -15,12 +15,12 @@ public enum ImageLoader {
     private static func resolve(_ reference: String, platform: Platform?) throws(ImageError) -> Image {
         switch try ImageLocation(parsing: reference) {
         case .dockerArchive(let path, let tag):
-            return try DockerArchiveResolver(members: ArchiveMembers(file: OpenFile(path: path))).resolve(tag: tag, reference: reference)
+            return try DockerArchiveResolver(members: ArchiveMembers(file: ArchiveInput.prepared(OpenFile(path: path)))).resolve(tag: tag, reference: reference)
         case .ociLayout(let path, let tag):
             return try LayoutResolver(store: LayoutDirectory(root: path), platform: platform)
                 .resolve(tag: tag, reference: reference, transport: "oci")
         case .ociArchive(let path, let tag):
-            return try LayoutResolver(store: LayoutArchive(members: ArchiveMembers(file: OpenFile(path: path))), platform: platform)
+            return try LayoutResolver(store: LayoutArchive(members: ArchiveMembers(file: ArchiveInput.prepared(OpenFile(path: path)))), platform: platform)
                 .resolve(tag: tag, reference: reference, transport: "oci-archive")
         case .standardInput:
             return try archive(ArchiveSpool.spool(), reference: reference, platform: platform)
@@ -37,7 +37,7 @@ public enum ImageLoader {
 
     /// A tar that is either a docker-archive (it has `manifest.json`; Docker 25+ also adds an OCI layout) or an oci-archive.
     public static func archive(_ file: OpenFile, reference: String, platform: Platform?) throws(ImageError) -> Image {
-        let members = try ArchiveMembers(file: file)
+        let members = try ArchiveMembers(file: ArchiveInput.prepared(file))
         if members.contains("manifest.json") {
             return try DockerArchiveResolver(members: members).resolve(tag: nil, reference: reference)
         }

@@ -31,6 +31,36 @@ import Testing
         CMD ["curl"]
         """
 
+    /// The archives users have: `docker save img | gzip` (and zstd) read as the tar; a file that is
+    /// no tar, compressed or not, and a Dockerfile given as the image say what they are.
+    @Test func compressedArchivesAreReadAndNonArchivesSaySo() throws {
+        let scratch = try Scratch()
+        let archive = Self.leakyImage().dockerArchive()
+        let plain = try PlimsollBinary.run(["image", try scratch.write("plain.tar", Data(archive)).path, "--format", "json"])
+        func layers(_ text: String) throws -> String {
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            return try RegistryTransportTests.canonical((document["image"] as? [String: Any])?["layers"] ?? [])
+        }
+        for (name, bytes) in [("img.tar.gz", Compressor.gzip(archive)), ("img.tar.zst", Compressor.zstd(archive))] {
+            let path = try scratch.write(name, Data(bytes)).path
+            for reference in [path, "docker-archive:" + path] {
+                let outcome = try PlimsollBinary.run(["image", reference, "--format", "json"])
+                let same = try layers(outcome.stdout) == layers(plain.stdout)
+                #expect(outcome.status == plain.status && same, "\(reference): \(outcome.stderr)")
+            }
+        }
+        let cases: [(String, Data, String)] = [
+            ("text.gz", Data(Compressor.gzip(Array("hello\n".utf8))), "what its gzip stream holds is not a tar archive"),
+            ("random.bin", Data((0..<600).map { UInt8(truncatingIfNeeded: $0 &* 37) }), "is not a tar archive"),
+            ("Dockerfile", Data("# syntax=docker/dockerfile:1\nFROM debian:12\n".utf8), "looks like a Dockerfile; give it with --dockerfile"),
+            ("cut.tar.gz", Data(Compressor.gzip(archive).prefix(400)), "it is gzip-compressed, but"),
+        ]
+        for (name, bytes, message) in cases {
+            let outcome = try PlimsollBinary.run(["image", try scratch.write(name, bytes).path])
+            #expect(outcome.status == 2 && outcome.stderr.split(separator: "\n").count == 1 && outcome.stderr.contains(message), "\(name): \(outcome.stderr)")
+        }
+    }
+
     @Test func theTextReportShowsLayersWinsAndFindings() throws {
         let scratch = try Scratch()
         let archive = scratch.url.appendingPathComponent("leaky.tar")
