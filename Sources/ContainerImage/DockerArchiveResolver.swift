@@ -10,7 +10,7 @@ struct DockerArchiveResolver {
         let entries = try JSONDocument.decode([DockerArchiveEntry].self, from: bytes, what: "manifest.json")
         let entry: DockerArchiveEntry
         if let tag {
-            guard let match = entries.first(where: { $0.repoTags?.contains(tag) == true }) else {
+            guard let match = entries.first(where: { $0.repoTags?.contains { Self.sameName($0, tag) } == true }) else {
                 throw .notAnImage(path: path, reason: "no image tagged `\(tag)` (tags: \(Self.tags(entries)))")
             }
             entry = match
@@ -47,6 +47,13 @@ struct DockerArchiveResolver {
         var hex = Substring(name)
         for suffix in [".json", ".tar"] where hex.hasSuffix(suffix) { hex = hex.dropLast(suffix.count) }
         return try? Digest(parsing: "sha256:" + hex)
+    }
+
+    /// `audit/min:bookworm` is `docker.io/audit/min:bookworm`, as docker normalises names.
+    private static func sameName(_ stored: String, _ wanted: String) -> Bool {
+        guard stored != wanted else { return true }
+        guard let storedName = try? RegistryReference(parsing: stored), let wantedName = try? RegistryReference(parsing: wanted) else { return false }
+        return storedName == wantedName
     }
 
     private static func tags(_ entries: [DockerArchiveEntry]) -> String {

@@ -42,6 +42,12 @@ public enum ImageLocation: Sendable, Equatable {
         if let scheme = reference.firstRange(of: "://") {
             throw .invalidReference("`\(reference[..<scheme.lowerBound])://` is not a transport plimsoll reads (registry:, docker://, docker-daemon:, docker-archive:, oci:, oci-archive:)")
         }
+        // `layout-dir:tag`: an existing OCI layout with a tag is the layout, not a registry name.
+        if !Self.exists(reference), let colon = reference.lastIndex(of: ":"), Self.exists(String(reference[..<colon]) + "/index.json"),
+           reference.index(after: colon) < reference.endIndex {
+            self = .ociLayout(path: String(reference[..<colon]), tag: String(reference[reference.index(after: colon)...]))
+            return
+        }
         if !Self.exists(reference), Self.looksLikeRegistryName(reference), let name = try? RegistryReference(parsing: reference) {
             self = .registry(name)
             return

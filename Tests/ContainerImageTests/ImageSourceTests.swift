@@ -113,6 +113,11 @@ func analyse(_ reference: String, platform: Platform? = nil, limits: ReadLimits 
         #expect(throws: ImageError.notAnImage(path: archive, reason: "no image tagged `shop/api:3` (tags: shop/api:2.1)")) {
             try ImageLoader.load("docker-archive:" + archive + ":shop/api:3")
         }
+        // Names compare as docker normalises them: podman and skopeo store `docker.io/…` in full.
+        let full = try directory.write(fixture.dockerArchive(repoTag: "docker.io/library/nginx:1.27"), to: "full.tar")
+        for name in ["nginx:1.27", "library/nginx:1.27", "docker.io/nginx:1.27"] {
+            #expect(try ImageLoader.load("docker-archive:" + full + ":" + name).layers.count == 2, "\(name)")
+        }
     }
 
     @Test func contentCanBeCapturedForLaterAnalyses() throws {

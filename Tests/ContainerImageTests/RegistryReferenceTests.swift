@@ -78,6 +78,14 @@ import Testing
         #expect(try ImageLocation(parsing: "build/image.tar") == .sniffed(path: "build/image.tar"))
         #expect(try ImageLocation(parsing: "oci:layout:1") == .ociLayout(path: "layout", tag: "1"))
         #expect(try ImageLocation(parsing: "-") == .standardInput)
+        // An existing OCI layout with a tag is the layout; a plain folder of that name is not.
+        let layout = directory.appendingPathComponent("oci-dir").path
+        try FileManager.default.createDirectory(atPath: layout, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: layout + "/index.json", contents: Data("{}".utf8))
+        #expect(try ImageLocation(parsing: layout + ":latest") == .ociLayout(path: layout, tag: "latest"))
+        let folder = directory.appendingPathComponent("app").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(try ImageLocation(parsing: folder + ":1") == .sniffed(path: folder + ":1"))
         #expect(throws: ImageError.self) { try ImageLocation(parsing: "https://example.com/app") }
     }
 }
