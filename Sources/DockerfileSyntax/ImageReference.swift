@@ -50,8 +50,12 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     /// `node` for `docker.io/library/node`, the repository otherwise.
     public var shortName: String { isOfficial ? String(repository.dropFirst("library/".count)) : repository }
 
+    /// The name to write back without a tag or digest: `gcr.io/distroless/static-debian12`, `node`
+    /// (its registry kept when one was written, so advice never points at Docker Hub instead).
+    public var untaggedName: String { hasExplicitRegistry ? registry + "/" + repository : shortName }
+
     public var description: String {
-        var text = hasExplicitRegistry ? registry + "/" + repository : shortName
+        var text = untaggedName
         if let tag { text += ":" + tag }
         if let digest { text += "@" + digest }
         return text

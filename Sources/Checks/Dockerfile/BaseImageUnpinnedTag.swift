@@ -29,7 +29,7 @@ struct BaseImageUnpinnedTag: DockerfileRule {
                   reference.tag == nil || reference.tag == "latest" else { return nil }
             let problem = reference.tag == nil ? "has no tag, so it means `latest`" : "uses the `latest` tag"
             let span = stage.from.arguments.first?.span ?? stage.from.span
-            return context.finding(Self.meta, at: span, "base image `\(stage.baseName)` \(problem); pin the version you tested, e.g. `\(reference.shortName):<version>`")
+            return context.finding(Self.meta, at: span, "base image `\(stage.baseName)` \(problem); pin the version you tested, e.g. `\(reference.untaggedName):<version>`")
         }
     }
 }

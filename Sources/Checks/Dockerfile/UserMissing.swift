@@ -25,17 +25,33 @@ struct UserMissing: DockerfileRule {
             return []
         }
         let windows = stage.steps.first.map { !$0.usesPOSIXShell } ?? false
-        let hint = windows ? "USER ContainerUser"
-            : Self.isAlpine(stage, in: context.graph) ? "RUN adduser -D -u 10001 app` then `USER app"
-            : "RUN useradd --create-home --uid 10001 app` then `USER app"
+        let hint = windows ? "`USER ContainerUser`"
+            : Self.hasNoShell(stage, in: context.graph) ? Self.shellLessHint(stage, in: context.graph)
+            : Self.isAlpine(stage, in: context.graph) ? "`RUN adduser -D -u 10001 app` then `USER app`"
+            : "`RUN useradd --create-home --uid 10001 app` then `USER app`"
         return [context.finding(Self.meta, at: stage.from.span,
-                                "\(stage.name.map { "final stage `\($0)`" } ?? "the final stage") has no USER, so the container runs as root; add `\(hint)`")]
+                                "\(stage.name.map { "final stage `\($0)`" } ?? "the final stage") has no USER, so the container runs as root; add \(hint)")]
     }
 
     /// Bases that already switch to an unprivileged user (distroless `:nonroot`, Chainguard).
     static func baseRunsUnprivileged(_ stage: Stage, in graph: BuildGraph) -> Bool {
         guard case .image(let reference) = rootBase(of: stage, in: graph) else { return false }
         return (reference.tag ?? "").contains(text: "nonroot") || reference.registry == "cgr.dev"
+    }
+
+    /// `scratch` and distroless bases have no shell to run `useradd` in: a numeric USER needs no
+    /// account, and distroless images ship one (`nonroot`, 65532).
+    static func hasNoShell(_ stage: Stage, in graph: BuildGraph) -> Bool {
+        switch rootBase(of: stage, in: graph) {
+        case .scratch: return true
+        case .image(let reference): return reference.repository.contains(text: "distroless")
+        default: return false
+        }
+    }
+
+    private static func shellLessHint(_ stage: Stage, in graph: BuildGraph) -> String {
+        guard case .image = rootBase(of: stage, in: graph) else { return "`USER 65532:65532` (there is no shell to create a user with; a numeric id needs no account)" }
+        return "`USER nonroot` (the distroless user, 65532), or use the base's `:nonroot` tag"
     }
 
     static func isAlpine(_ stage: Stage, in graph: BuildGraph) -> Bool {

@@ -25,14 +25,15 @@ struct ImageRunsAsRoot: ImageRule {
         guard name.isEmpty || name == "root" || name == "0" else { return [] }
         let described = user.isEmpty ? "no user is set" : "the user is `\(user)`"
         return [image.configFinding(Self.meta, keyword: "USER", """
-            the image runs as root (\(described)); \(Self.remedy(image.distribution))
+            the image runs as root (\(described)); \(Self.remedy(image.tree.resolve("bin/sh") == nil ? nil : image.distribution))
             """)]
     }
 
-    /// How to add a user on the image's distribution.
+    /// How to add a user on the image's distribution; nil (scratch, distroless: no shell to run
+    /// `useradd` in, even where an os-release names Debian) gets a numeric USER, which needs no account.
     static func remedy(_ distribution: OSRelease?) -> String {
         guard let distribution else {
-            return "an image without a distribution (scratch, distroless) can run as an unused id: `USER 65532:65532`"
+            return "an image without a shell (scratch, distroless) can run as an unused id: `USER 65532:65532`"
         }
         if distribution.isLike("alpine") {
             return "add `RUN adduser -D -u 10001 app` and `USER 10001` (Alpine)"
