@@ -49,7 +49,8 @@ import Testing
     @Test func theRootUserMessageFitsTheDistribution() throws {
         let cases = [("ID=alpine", "adduser -D"), ("ID=ubuntu\nID_LIKE=debian", "useradd --create-home"), ("ID=fedora", "useradd --uid"), ("", "USER 65532")]
         for (release, expected) in cases {
-            let content = release.isEmpty ? "usr/bin/app (1 bytes)" : "etc/os-release = \(release.replacingOccurrences(of: "\n", with: "\\n"))"
+            // With a shell: useradd needs one to run in.
+            let content = release.isEmpty ? "usr/bin/app (1 bytes)" : "etc/os-release = \(release.replacingOccurrences(of: "\n", with: "\\n"))\nbin/sh (1 bytes)"
             let run = try ImageExampleRun("== layer: ADD file:rootfs in / ==\n\(content)\n")
             let root = try #require(run.report.findings.first { $0.rule.id == "PI011" })
             #expect(root.message.contains(expected), "\(release): \(root.message)")
