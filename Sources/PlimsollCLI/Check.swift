@@ -31,8 +31,10 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var shellcheck: ShellCheckOptions
+
     func run() throws {
-        var settings = try options.values.settings(configurationDirectory: directory)
+        var settings = try options.values(shellcheck).settings(configurationDirectory: directory)
         if online { settings.audit.baseImageReview = BaseImageReview(registry: try imageOptions.reading.access.values.options()) }
         var advisories: AdvisoryDatabase?
         var notes: [AuditNote] = []
@@ -44,7 +46,7 @@ struct Check: ParsableCommand {
         let audit = ProjectAudit(settings: settings.audit, reading: try imageOptions.reading.values(noCache: options.noCache), limits: try imageOptions.limits)
         var report = try audit.run(directory, image: image, dockerfile: dockerfile, advisories: advisories)
         report.notes = notes + report.notes
-        let status = options.values.finish(report, settings: settings)
+        let status = options.values(shellcheck).finish(report, settings: settings)
         if status != 0 { throw ExitCode(status) }
     }
 }

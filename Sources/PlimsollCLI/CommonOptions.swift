@@ -31,20 +31,25 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "The stage to build, as docker build --target; later stages are not part of the image.")
     var target: String?
 
-    @Option(help: "The ShellCheck binary that checks POSIX shell-form RUN scripts (findings SC####). Default: shellcheck from PATH, when there is one.")
-    var shellcheck: String?
-
-    @ArgumentParser.Flag(name: .customLong("no-shellcheck"), help: "Do not run ShellCheck, even when it is on PATH (also `shellcheck: false` in the configuration).")
-    var noShellcheck = false
-
     @ArgumentParser.Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache (PLIMSOLL_CACHE_DIR, else ~/.cache/plimsoll): ShellCheck results, registry blobs.")
     var noCache = false
 
-    /// The same options as plain values, for the code that acts on them.
-    var values: CommonValues {
+    /// The same options as plain values, for the code that acts on them; ShellCheck's only for the
+    /// commands that lint RUN scripts (`lint`, `check`).
+    func values(_ shellcheck: ShellCheckOptions? = nil) -> CommonValues {
         CommonValues(format: format, failOn: failOn, noColor: noColor, configPath: configPath, buildArguments: buildArguments,
-                     target: target, shellcheck: shellcheck, noShellcheck: noShellcheck, noCache: noCache)
+                     target: target, shellcheck: shellcheck?.path, noShellcheck: shellcheck?.disabled ?? false, noCache: noCache)
     }
+}
+
+/// ShellCheck's options, for the commands that lint RUN scripts.
+struct ShellCheckOptions: ParsableArguments {
+    @Option(name: .customLong("shellcheck"),
+            help: "The ShellCheck binary that checks POSIX shell-form RUN scripts (findings SC####). Default: shellcheck from PATH, when there is one.")
+    var path: String?
+
+    @ArgumentParser.Flag(name: .customLong("no-shellcheck"), help: "Do not run ShellCheck, even when it is on PATH (also `shellcheck: false` in the configuration).")
+    var disabled = false
 }
 
 /// The options every linting command shares, as plain values, whether swift-argument-parser or

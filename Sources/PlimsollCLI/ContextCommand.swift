@@ -25,7 +25,7 @@ struct ContextCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let shared = options.values
+        let shared = options.values()
         let settings = try shared.settings(configurationDirectory: directory)
         let defaultPath = directory.hasSuffix("/") ? directory + "Dockerfile" : directory + "/Dockerfile"
         var source: SourceFile?

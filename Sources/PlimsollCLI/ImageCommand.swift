@@ -28,12 +28,12 @@ struct ImageCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        var settings = try options.values.settings(configurationDirectory: ".")
+        var settings = try options.values().settings(configurationDirectory: ".")
         if online { settings.audit.baseImageReview = BaseImageReview(registry: try imageOptions.reading.access.values.options()) }
         let source = try dockerfile.map(SourceFile.dockerfile)
         let audit = ImageAudit(settings: settings.audit, reading: try imageOptions.reading.values(noCache: options.noCache), limits: try imageOptions.limits)
         let report = AuditReport(image: try audit.run(reference, dockerfile: source), first: source?.path ?? reference)
-        let status = options.values.finish(report, settings: settings)
+        let status = options.values().finish(report, settings: settings)
         if status != 0 { throw ExitCode(status) }
     }
 }

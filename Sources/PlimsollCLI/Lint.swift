@@ -32,12 +32,14 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var shellcheck: ShellCheckOptions
+
     func run() throws {
         try lintRun.run()
     }
 
     var lintRun: LintRun {
-        LintRun(files: files, context: context, fix: fix, unsafeFixes: unsafeFixes, diff: diff, options: options.values,
+        LintRun(files: files, context: context, fix: fix, unsafeFixes: unsafeFixes, diff: diff, options: options.values(shellcheck),
                 online: online ? registry.values : nil)
     }
 }

@@ -11,7 +11,7 @@ import Darwin
 struct SBOMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sbom",
-        abstract: "List the packages in an image: dpkg, apk, Python, npm and Go modules, as a table, JSON, CycloneDX or SPDX.",
+        abstract: "List the packages in an image: dpkg (and distroless status.d), rpm, apk, Python, npm, Ruby gems, Go modules and Java archives, as a table, JSON, CycloneDX or SPDX.",
         discussion: """
             REF takes the same forms as `plimsoll image`. Only the package databases and manifests are \
             read from the layers. A malformed database entry is reported on stderr as a warning and \

@@ -26,7 +26,7 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: \(VulnerabilityFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String = "text"
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a vulnerability is at or above this severity: \(VulnerabilityThreshold.choices). Default: high.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a vulnerability is at or above this severity: \(VulnerabilityThreshold.choices).")
     var failOn: String = "high"
 
     @ArgumentParser.Flag(name: .customLong("ignore-unfixed"), help: "Leave out vulnerabilities without a fixed version.")

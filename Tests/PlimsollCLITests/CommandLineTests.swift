@@ -100,7 +100,14 @@ import Testing
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(version.status == 0 && version.stdout == "0.1.0 (commit \(commit.isEmpty ? "unknown" : commit))\n", "\(version.stdout)")
         let help = try PlimsollBinary.run(["lint", "--help"])
-        #expect(help.status == 0 && help.stdout.contains("--fail-on"))
+        #expect(help.status == 0 && help.stdout.contains("--fail-on") && help.stdout.contains("--no-shellcheck"))
+        // Options a command would ignore are not offered: image and context lint no RUN scripts.
+        for command in ["image", "context"] {
+            #expect(try !PlimsollBinary.run([command, "--help"]).stdout.contains("--shellcheck"), "\(command)")
+            #expect(try PlimsollBinary.run([command, ".", "--no-shellcheck"]).status == 2, "\(command)")
+        }
+        let scan = try PlimsollBinary.run(["scan", "--help"]).stdout
+        #expect(scan.components(separatedBy: "efault: high").count == 2, "one default, said once: \(scan)")
     }
 }
 
