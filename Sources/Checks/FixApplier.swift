@@ -25,11 +25,30 @@ public enum FixApplier {
 
     public static func apply(_ edits: [TextEdit], to source: SourceFile) -> [UInt8] {
         var bytes = source.bytes
+        let lineEnd = usesCRLF(bytes) ? Array("\r\n".utf8) : [0x0A]
         // Back to front, so earlier offsets stay valid; same-point insertions keep their order.
         for edit in compatible(edits).reversed() {
             let lower = min(edit.span.start, bytes.count), upper = min(max(edit.span.end, lower), bytes.count)
-            bytes.replaceSubrange(lower..<upper, with: Array(edit.replacement.utf8))
+            bytes.replaceSubrange(lower..<upper, with: withLineEnds(edit.replacement, lineEnd))
         }
         return bytes
+    }
+
+    /// A file whose first line ends with CR LF keeps CR LF in what the fixes insert.
+    private static func usesCRLF(_ bytes: [UInt8]) -> Bool {
+        guard let newline = bytes.firstIndex(of: 0x0A) else { return false }
+        return newline > 0 && bytes[newline - 1] == 0x0D
+    }
+
+    private static func withLineEnds(_ text: String, _ lineEnd: [UInt8]) -> [UInt8] {
+        guard lineEnd.count == 2 else { return Array(text.utf8) }
+        var output: [UInt8] = []
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A, previous != 0x0D { output.append(0x0D) }
+            output.append(byte)
+            previous = byte
+        }
+        return output
     }
 }

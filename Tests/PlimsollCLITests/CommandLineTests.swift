@@ -257,3 +257,29 @@ import Testing
         #expect(try PlimsollBinary.run(["lint", "-f", "codeclimate", clean, "--no-shellcheck"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 }
+
+/// `lint --diff` prints what `diff -u` prints between the file and its fixed version: minimal
+/// hunks, line ends kept (CRLF files get CRLF in what the fixes insert).
+@Suite struct DiffOutputTests {
+    static let lines = ["FROM debian:12", "RUN apt-get update && apt-get install -y curl"] + (1...12).map { "RUN echo step \($0)" } + ["RUN apk add jq"]
+
+    @Test(arguments: ["\n", "\r\n"])
+    func theDiffIsDiffUOfTheFix(_ lineEnd: String) throws {
+        let scratch = try Scratch()
+        let text = Self.lines.joined(separator: lineEnd) + lineEnd
+        let original = try scratch.write("Dockerfile", text)
+        let shown = try PlimsollBinary.run(["lint", "--diff", original.path, "--no-shellcheck"])
+        #expect(shown.status == 1, "\(shown.stderr)")
+        _ = try PlimsollBinary.run(["lint", "--fix", original.path, "--no-shellcheck"])
+        let fixed = try Data(contentsOf: original)
+        let before = try scratch.write("before", text)
+        let reference = try ExternalTool.run(["diff", "-u", before.path, original.path]).text
+        // The headers name files and times differently; the hunks must be the same.
+        let hunks = { (diff: String) in diff.components(separatedBy: "\n").drop { !$0.hasPrefix("@@") }.joined(separator: "\n") }
+        #expect(hunks(shown.stdout) == hunks(reference), "\(shown.stdout)\n---\n\(reference)")
+        #expect(shown.stdout.components(separatedBy: "@@ -").count == 3, "two hunks for two fixes far apart: \(shown.stdout)")
+        // Every line of the fixed file ends as the original's do.
+        let fixedText = String(decoding: fixed, as: UTF8.self)
+        #expect(lineEnd == "\r\n" ? !fixedText.replacingOccurrences(of: "\r\n", with: "").contains("\n") : !fixedText.contains("\r"))
+    }
+}
