@@ -79,7 +79,7 @@ public struct AuditReport: Sendable {
         image = audited.report
         vulnerabilities = audited.vulnerabilities
         imageBase = audited.imageBase
-        notes += audited.vulnerabilities?.notes ?? []
+        notes += audited.report.notes.map { AuditNote(.warning, $0) } + (audited.vulnerabilities?.notes ?? [])
     }
 
     public var findings: [Finding] { files.flatMap(\.findings) }

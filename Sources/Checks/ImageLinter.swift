@@ -16,6 +16,8 @@ public struct ImageReport: Sendable {
     public var findings: [Finding]
     /// The largest savings available, biggest first.
     public var wins: [SpaceWin]
+    /// What the reader should know about the report itself (a Dockerfile that did not build this image).
+    public var notes: [String] = []
 }
 
 /// One way to make the image smaller, and by how much.
@@ -65,7 +67,15 @@ public struct ImageLinter: Sendable {
         let tree = FileTree(layers: changes)
         let space = SpaceAnalysis(changes: changes, tree: tree)
         let history = LayerHistory(imageConfiguration, layerCount: changes.count)
-        let parsed = dockerfile.flatMap { LayerPlacement.finalStage(of: $0, options: options) }
+        var dockerfile = dockerfile
+        var parsed = dockerfile.flatMap { LayerPlacement.finalStage(of: $0, options: options) }
+        var notes: [String] = []
+        // A Dockerfile that did not build this image would put findings on unrelated lines: say so, and report on the image.
+        if let given = dockerfile, let stage = parsed?.stage, let reason = LayerOrigin.disagreement(history: history, steps: stage.steps) {
+            notes.append("\(given.path) does not look like the Dockerfile of \(reference) (\(reason)); findings are reported on the image, not on its lines")
+            dockerfile = nil
+            parsed = nil
+        }
         let finalStage = parsed?.stage
         let parsedDockerfile = parsed?.dockerfile
         // Reports and messages show history commands; build arguments and ENV values in them may be secrets.
@@ -96,6 +106,6 @@ public struct ImageLinter: Sendable {
         return ImageReport(reference: reference, image: image, history: redactedHistory, space: space, origins: origins,
                            layerStreamSizes: changes.map(\.uncompressedSize), dockerfilePath: dockerfile?.path,
                            placement: placement, findings: findings,
-                           wins: SpaceWin.find(in: context))
+                           wins: SpaceWin.find(in: context), notes: notes)
     }
 }

@@ -61,6 +61,21 @@ import Testing
         }
     }
 
+    /// A Dockerfile that did not build the image is said to be one, once, and the findings stay on
+    /// the image instead of landing on lines that made nothing.
+    @Test func anUnrelatedDockerfileIsNotJoined() throws {
+        let scratch = try Scratch()
+        let archive = try scratch.write("leaky.tar", Data(Self.leakyImage().dockerArchive())).path
+        let own = try scratch.write("Dockerfile", Self.dockerfile).path
+        let other = try scratch.write("other.Dockerfile", "FROM node:22-slim\nRUN npm ci\nRUN npm run build\nCMD [\"node\", \"dist/server.js\"]\n").path
+        let joined = try PlimsollBinary.run(["image", archive, "--dockerfile", own, "--no-color"])
+        #expect(!joined.stderr.contains("does not look like") && joined.stdout.contains(own + ":2:1"), "\(joined.stdout)\(joined.stderr)")
+        let unrelated = try PlimsollBinary.run(["image", archive, "--dockerfile", other, "--no-color"])
+        #expect(unrelated.stderr.components(separatedBy: "does not look like the Dockerfile").count == 2, "\(unrelated.stderr)")
+        #expect(!unrelated.stdout.contains(other + ":"), "findings must not land on the unrelated file: \(unrelated.stdout)")
+        #expect(unrelated.status == joined.status)
+    }
+
     @Test func theTextReportShowsLayersWinsAndFindings() throws {
         let scratch = try Scratch()
         let archive = scratch.url.appendingPathComponent("leaky.tar")
