@@ -47,4 +47,15 @@ import Testing
         let message = report.report.findings.first { $0.rule.id == "PI011" }?.message ?? "(no PI011)"
         #expect(message.contains(advice), "\(message)")
     }
+
+    /// ADD's advice quotes the source as written and pins git sources the way BuildKit does.
+    @Test(arguments: [
+        ("FROM alpine:3.20\nARG V\nADD https://example.com/download/v${V}/agent.jar /opt/\n", "`ADD https://example.com/download/v${V}/agent.jar` is not pinned"),
+        ("FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.14.0 /src\n", "pin the commit: `https://github.com/moby/buildkit.git#<commit>`"),
+        ("FROM alpine:3.20\nADD git@github.com:moby/buildkit.git /src\n", "follows the default branch"),
+    ])
+    func theAddAdviceFitsTheSource(_ text: String, _ advice: String) {
+        #expect(Self.message("PD045", text).contains(advice), "\(Self.message("PD045", text))")
+        #expect(!Self.message("PD045", text).contains("--checksum=sha256") || !text.contains(".git"))
+    }
 }
