@@ -7,7 +7,9 @@ struct OverwrittenInLaterLayer: ImageRule {
         why: """
             When a later layer writes a file again (a second COPY of the same tree, a rebuilt binary, a \
             chmod or chown that rewrites large files), the old copy stays in its layer and is shipped with \
-            the image. Write each file once: COPY with `--chmod`/`--chown`, build in a stage and copy the result.
+            the image. Write each file once: COPY with `--chmod`/`--chown`, build in a stage and copy the result. \
+            Package managers' own bookkeeping (dpkg's and rpm's databases, debconf, apk's installed list, \
+            their logs, ld.so.cache) is rewritten by every install and cannot be written once, so it is left out.
             """,
         triggering: [
             """
@@ -18,6 +20,14 @@ struct OverwrittenInLaterLayer: ImageRule {
             """,
         ],
         passing: [
+            """
+            == layer: ADD file:rootfs in / ==
+            var/lib/dpkg/status (1500000 bytes)
+            var/cache/debconf/templates.dat (1500000 bytes)
+            == layer: RUN /bin/sh -c apt-get update && apt-get install -y curl # buildkit ==
+            var/lib/dpkg/status (1600000 bytes)
+            var/cache/debconf/templates.dat (1500000 bytes)
+            """,
             """
             == layer: COPY --chmod=644 app /srv/app # buildkit ==
             srv/app/bundle.js (2500000 bytes)
@@ -33,11 +43,21 @@ struct OverwrittenInLaterLayer: ImageRule {
 
     func check(_ image: ImageCheckContext) -> [Finding] {
         let minimum = Int64(image.option("min-kb", of: Self.meta)) * 1024
-        return LaterLayerLoss.group(image.tree.removals, overwritten: true).filter { $0.bytes >= minimum }.map { loss in
+        let removals = image.tree.removals.filter { removal in !Self.isBookkeeping(removal.path) }
+        return LaterLayerLoss.group(removals, overwritten: true).filter { $0.bytes >= minimum }.map { loss in
             image.finding(Self.meta, layer: loss.layer, path: loss.largestPath, """
                 \(image.describe(layer: loss.layer)) stores \(ByteSize.format(loss.bytes)) that \(image.describe(layer: loss.hiddenBy)) \
                 writes again, so both copies ship: \(loss.examples); write each file once
                 """)
         }
+    }
+
+    /// Files every package install rewrites: no Dockerfile can write them once.
+    static let bookkeeping = ["var/lib/dpkg/", "var/cache/debconf/", "var/lib/apt/", "var/log/", "var/lib/rpm/", "usr/lib/sysimage/rpm/",
+                              "var/lib/dnf/", "var/lib/yum/", "var/cache/ldconfig/", "lib/apk/db/", "etc/ld.so.cache"]
+
+    static func isBookkeeping(_ path: String) -> Bool {
+        let relative = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        return bookkeeping.contains { relative.hasPrefix($0) }
     }
 }
