@@ -15,6 +15,12 @@ public enum DockerfileFinder {
     /// `.git, .hg, …, dist and .build*`, for help texts.
     public static var skippedFoldersText: String { skippedFolders.joined(separator: ", ") + " and .build*" }
 
+    /// `DIR/Dockerfile`, written as `check` and `context` print paths: `Dockerfile` for `.`, not `./Dockerfile`.
+    public static func standardPath(in directory: String) -> String {
+        if directory == "." || directory == "./" { return "Dockerfile" }
+        return directory.hasSuffix("/") ? directory + "Dockerfile" : directory + "/Dockerfile"
+    }
+
     public static func isDockerfileName(_ name: String) -> Bool {
         let lower = name.lowercased()
         if lower == "dockerfile" || lower.hasSuffix(".dockerfile") { return true }

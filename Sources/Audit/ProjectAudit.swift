@@ -46,7 +46,7 @@ public struct ProjectAudit: Sendable {
     /// The Dockerfile to join the image with: the one named, else DIR/Dockerfile, else the only one found.
     private func builtFrom(_ files: [String], in directory: String, named: String?) throws(AuditError) -> String? {
         if let named { return named }
-        let standard = directory == "." ? "Dockerfile" : directory + "/Dockerfile"
+        let standard = DockerfileFinder.standardPath(in: directory)
         if files.contains(standard) { return standard }
         if files.count <= 1 { return files.first }
         throw AuditError("\(files.count) Dockerfiles found; name the one the image was built from with --dockerfile")

@@ -27,7 +27,7 @@ struct ContextCommand: ParsableCommand {
     func run() throws {
         let shared = options.values()
         let settings = try shared.settings(configurationDirectory: directory)
-        let defaultPath = directory.hasSuffix("/") ? directory + "Dockerfile" : directory + "/Dockerfile"
+        let defaultPath = DockerfileFinder.standardPath(in: directory)
         var source: SourceFile?
         if let dockerfile {
             source = try SourceFile.dockerfile(dockerfile)

@@ -131,6 +131,15 @@ import Testing
         #expect(nothing.status == 0 && nothing.stdout.isEmpty, "\(nothing.stdout)")
     }
 
+    /// `context` and `check` of the working directory name its Dockerfile alike, without `./`.
+    @Test func pathsPrintTheSameInContextAndCheck() throws {
+        let example = PlimsollBinary.repository.appendingPathComponent("examples/node-api")
+        for command in ["context", "check"] {
+            let outcome = try PlimsollBinary.run([command, "--no-color"], in: example)
+            #expect(outcome.stdout.contains("\nDockerfile:13:1: warning[PC001]") && !outcome.stdout.contains("./Dockerfile"), "\(command): \(outcome.stdout)")
+        }
+    }
+
     @Test func checkOfADirectoryWithoutDockerfilesFails() throws {
         let scratch = try Scratch()
         try scratch.write("README.md", "no Dockerfile here\n")
