@@ -16,8 +16,11 @@ public struct ContextSnapshot: Sendable {
     public var totalBytes: Int64 { files.reduce(0) { $0 + $1.size } }
 
     /// The root joined with a context-relative path, as it is found on disk.
+    /// Where a context path is, as reports print it: `big.bin` for a context at `.`, not `./big.bin`.
     public func diskPath(_ relative: String) -> String {
-        relative == "." ? root : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
+        if relative == "." { return root }
+        if root == "." || root == "./" { return relative }
+        return root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 
     /// The sent entries under `directory` ("." for the root), found by binary search on the sorted paths.

@@ -57,8 +57,9 @@ public struct ContextCheckContext: Sendable {
     }
 
     /// A finding on a context file, at `line` of it.
-    public func finding(_ meta: RuleMeta, path: String, line: Int = 1, _ message: String) -> Finding {
-        Finding(rule: meta, message: message, file: diskPath(path), range: .line(line), path: path)
+    /// A finding about a file or folder of the context; `line` only when it is about one (a secret's).
+    public func finding(_ meta: RuleMeta, path: String, line: Int? = nil, _ message: String) -> Finding {
+        Finding(rule: meta, message: message, file: diskPath(path), range: line.map { .line($0) } ?? .noLine, path: path)
     }
 
     /// At the COPY that carries `path` into the image when there is one, otherwise on the file itself.

@@ -29,7 +29,7 @@ public struct TextReport: Sendable {
         var location = finding.hasSourceLine ? "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)" : finding.file
         if let layer = finding.layer {
             location += finding.path.map { " \($0) (layer \(layer))" } ?? " (layer \(layer))"
-        } else if !finding.hasSourceLine, let path = finding.path {
+        } else if !finding.hasSourceLine, let path = finding.path, !finding.file.hasSuffix(path) {
             location += " " + path
         }
         return location

@@ -140,6 +140,15 @@ import Testing
         }
     }
 
+    /// A finding about a context file names the file, without a line it does not have or a `./`.
+    @Test func contextFileFindingsHaveNoInventedLine() throws {
+        let scratch = try Scratch()
+        try scratch.write(".git/HEAD", "ref: refs/heads/main\n")
+        let outcome = try PlimsollBinary.run(["context", "--no-color"], in: scratch.url)
+        #expect(outcome.stdout.contains("\n.git: warning[PC004]") || outcome.stdout.hasPrefix(".git: warning[PC004]"), "\(outcome.stdout)")
+        #expect(!outcome.stdout.contains(":1:1") && !outcome.stdout.contains("./"), "\(outcome.stdout)")
+    }
+
     @Test func checkOfADirectoryWithoutDockerfilesFails() throws {
         let scratch = try Scratch()
         try scratch.write("README.md", "no Dockerfile here\n")
