@@ -26,6 +26,7 @@ struct ImageText {
             output += "  " + bar(layer.addedBytes, reclaimable: layer.reclaimableBytes, of: largest)
             output += "  " + madeBy(origin, dockerfile: report.dockerfilePath) + "\n"
         }
+        output += "  bars: layer size against the largest layer; █ bytes that ship and count, ░ reclaimable (a later layer deletes or rewrites them)\n"
         if !report.wins.isEmpty {
             output += "\nBiggest wins:\n"
             for win in report.wins { output += "  remove \(ByteSize.format(win.bytes)): \(win.action)\n" }

@@ -84,6 +84,7 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("Image \(archive.path) (docker-archive, linux/amd64, 3 layers)"))
         #expect(outcome.stdout.contains("efficiency 19.6%"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("█ bytes that ship and count, ░ reclaimable"), "the layer bars have a legend")
         #expect(outcome.stdout.contains("remove 2.9 MiB: delete /var/lib/apt/lists/deb_Packages (2.9 MiB) in layer 1"))
         #expect(outcome.stdout.contains("\(archive.path) /var/lib/apt/lists/deb_Packages (layer 1): warning[PI001]"))
         #expect(outcome.stdout.contains("warning[PI003] the image ships 488.3 KiB of apt package cache"))
