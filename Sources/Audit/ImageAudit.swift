@@ -65,15 +65,7 @@ public struct ImageAudit: Sendable {
     private func finalBase(_ dockerfile: SourceFile) -> String? {
         guard let parsed = try? DockerfileParser.parse(dockerfile) else { return nil }
         let graph = BuildGraph(parsed, options: settings.build)
-        var stage = graph.finalStage
-        for _ in graph.stages.indices {
-            guard let current = stage else { return nil }
-            switch current.base {
-            case .image: return current.baseName
-            case .stage(let index): stage = graph.stages[index]
-            case .scratch, .unresolved: return nil
-            }
-        }
-        return nil
+        guard let final = graph.finalStage, let root = graph.lineage(of: final).last, case .image = root.base else { return nil }
+        return root.baseName
     }
 }

@@ -23,6 +23,16 @@ public struct BuildGraph: Sendable {
         self.problems = builder.problems
     }
 
+    /// `stage` and the stages it is built FROM, nearest first; the last is built on an image,
+    /// scratch or an unresolved name. A FROM can only name an earlier stage, so the chain ends.
+    public func lineage(of stage: Stage) -> [Stage] {
+        var chain = [stage]
+        while case .stage(let parent) = chain[chain.count - 1].base, parent < chain[chain.count - 1].index {
+            chain.append(stages[parent])
+        }
+        return chain
+    }
+
     /// The stage a `--from` value or FROM name refers to.
     public func stageIndex(named reference: String) -> Int? {
         BuildGraphBuilder.stageIndex(named: reference, in: stages)

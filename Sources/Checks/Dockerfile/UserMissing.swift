@@ -61,12 +61,6 @@ struct UserMissing: DockerfileRule {
 
     /// The external image (or scratch) a stage is ultimately built on.
     static func rootBase(of stage: Stage, in graph: BuildGraph) -> StageBase {
-        var current = stage
-        var hops = 0
-        while case .stage(let parent) = current.base, hops < graph.stages.count {
-            current = graph.stages[parent]
-            hops += 1
-        }
-        return current.base
+        graph.lineage(of: stage).last?.base ?? stage.base
     }
 }

@@ -27,13 +27,11 @@ struct UserRoot: DockerfileRule {
     func check(_ context: LintContext) -> [Finding] {
         guard let final = context.graph.finalStage, let user = final.user, Self.isRoot(user) else { return [] }
         // The USER that set it may be in a stage the final one is built on.
-        var stage: Stage? = final
-        while let current = stage {
+        for current in context.graph.lineage(of: final) {
             if let step = current.steps.last(where: { $0.instruction.kind == .user }) {
                 return [context.finding(Self.meta, at: step.instruction.span,
                                         "the container runs as `\(user)`; switch to an unprivileged user after the steps that need root")]
             }
-            if case .stage(let parent) = current.base { stage = context.graph.stages[parent] } else { stage = nil }
         }
         return []
     }

@@ -10,7 +10,8 @@ enum LaterIndexReads {
         guard let stage = graph.stages.first(where: { $0.steps.contains { $0.instruction.span == step.instruction.span } }) else { return false }
         let later = stage.steps.drop { $0.instruction.span != step.instruction.span }.dropFirst()
         // A stage built FROM this one starts from its last layer, after all of its own steps.
-        let descendants = graph.stages.filter { isBuilt(on: stage.index, $0, graph) }.flatMap(\.steps)
+        let descendants = graph.stages.filter { candidate in graph.lineage(of: candidate).dropFirst().contains { $0.index == stage.index } }
+            .flatMap(\.steps)
         for run in Array(later) + descendants where run.instruction.kind == .run {
             for command in PackageCommands(run)?.commands ?? [] where command.manager == manager {
                 if command.action == .refreshIndex || fetchesOwnIndex(command) { return false }
@@ -23,16 +24,5 @@ enum LaterIndexReads {
     /// `apk add --no-cache` downloads the index it needs for itself.
     private static func fetchesOwnIndex(_ command: PackageManagerCommand) -> Bool {
         command.manager == .apk && command.arguments.contains("--no-cache")
-    }
-
-    /// Whether `candidate` is built FROM the stage at `index`, directly or through other stages.
-    private static func isBuilt(on index: Int, _ candidate: Stage, _ graph: BuildGraph) -> Bool {
-        var base = candidate.base
-        for _ in graph.stages.indices {
-            guard case .stage(let parent) = base else { return false }
-            if parent == index { return true }
-            base = graph.stages[parent].base
-        }
-        return false
     }
 }
