@@ -65,14 +65,13 @@ public struct LayerAnalysisCache: Sendable {
         var capturedBytes = 0
         var uncaptured = 0
         for (position, entry) in changes.entries.enumerated() where entry.kind == .regular {
-            let wanted = reader.capture(entry.path, entry.size)
-            guard wanted > 0 else { continue }
-            let take = Int(min(Int64(wanted), entry.size))
-            if capturedBytes + take <= reader.captureBudget {
+            switch reader.capturePlan(path: entry.path, size: entry.size, capturedSoFar: capturedBytes) {
+            case .none: continue
+            case .take(let take):
                 guard changes.captured[position]?.count == take else { return false }
                 captured += 1
                 capturedBytes += take
-            } else {
+            case .overBudget:
                 uncaptured += 1
             }
         }

@@ -123,23 +123,37 @@ public struct LayerReader: Sendable {
         ExpansionGuard(stream, limit: limits.expansionLimit(storedSize: layer.storedSize), layer: layer.index, storedSize: layer.storedSize)
     }
 
+    /// What to keep of a regular file's content: nothing, its first `take` bytes, or nothing because
+    /// the layer's capture budget is spent (counted as an uncaptured candidate).
+    enum CapturePlan: Equatable {
+        case none
+        case take(Int)
+        case overBudget
+    }
+
+    /// The one capture decision, made as the tar is walked and again to check a cached analysis.
+    func capturePlan(path: String, size: Int64, capturedSoFar: Int) -> CapturePlan {
+        let wanted = capture(path, size)
+        guard wanted > 0 else { return .none }
+        let take = Int(min(Int64(wanted), size))
+        return capturedSoFar + take <= captureBudget ? .take(take) : .overBudget
+    }
+
     private func record(_ entry: TarEntry, in changes: inout LayerChanges, tar: TarReader) throws(ImageError) {
         guard let position = try changes.append(name: entry.name, kind: entry.kind, size: entry.size, mode: entry.mode,
                                                 uid: entry.uid, gid: entry.gid, linkTarget: entry.linkTarget),
               entry.kind == .regular else { return }
         let path = changes.entries[position].path
         let inspector = entry.dataSize > 0 ? inspector(path, entry.size, entry.mode) : nil
-        let wanted = capture(path, entry.size)
         var prefix: [UInt8] = []
-        if wanted > 0 {
-            let take = Int(min(Int64(wanted), entry.size))
-            if changes.capturedBytes + take <= captureBudget {
-                prefix = try tar.readData(limit: take)
-                changes.captured[position] = prefix
-                changes.capturedBytes += take
-            } else {
-                changes.uncapturedCandidates += 1
-            }
+        switch capturePlan(path: path, size: entry.size, capturedSoFar: changes.capturedBytes) {
+        case .none: break
+        case .take(let take):
+            prefix = try tar.readData(limit: take)
+            changes.captured[position] = prefix
+            changes.capturedBytes += take
+        case .overBudget:
+            changes.uncapturedCandidates += 1
         }
         guard let inspector else { return }
         // The inspector sees the whole file: the captured prefix, then the rest as it streams.
