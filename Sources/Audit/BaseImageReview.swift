@@ -55,9 +55,8 @@ public struct BaseImageReview: Sendable {
         do throws(ImageError) {
             let written = try RegistryReference(parsing: name)
             let tagged = written.with(tag: written.tag ?? "latest")
-            let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
-            let client = try RegistryClient(reference: tagged, options: registry, http: HTTPClient(settings: registry.http))
-            let current = try RegistryImageResolver(client: client, cache: nil, platform: wanted).resolve(tagged, as: tagged.description)
+            let (_, resolver) = try registryReader(for: tagged, platform: platform)
+            let current = try resolver.resolve(tagged, as: tagged.description)
             let builtOnIt = image.layers.map(\.diffID).starts(with: current.image.layers.map(\.diffID))
             return BaseImageStatus(state: builtOnIt ? .pinnedCurrent : .pinnedStale, reference: tagged.description,
                                    current: (current.image.manifestDigest ?? current.reference.digest)?.description,
@@ -66,6 +65,14 @@ public struct BaseImageReview: Sendable {
         } catch {
             return BaseImageStatus(state: .unresolvable, reference: name, reason: error.description)
         }
+    }
+
+    /// A client of `reference`'s registry and a resolver for `platform` (the default one when nil);
+    /// no blob cache: only manifests and configs are read.
+    private func registryReader(for reference: RegistryReference, platform: String?) throws(ImageError) -> (RegistryClient, RegistryImageResolver) {
+        let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
+        let client = try RegistryClient(reference: reference, options: registry, http: HTTPClient(settings: registry.http))
+        return (client, RegistryImageResolver(client: client, cache: nil, platform: wanted))
     }
 
     static let baseNameAnnotation = "org.opencontainers.image.base.name"
@@ -84,9 +91,7 @@ public struct BaseImageReview: Sendable {
                                        reason: "it is pinned by digest alone, with no tag to compare with")
             }
             let tagged = written.with(tag: tag)
-            let wanted = try platform.map { (text) throws(ImageError) -> Platform in try Platform(parsing: text) }
-            let client = try RegistryClient(reference: tagged, options: registry, http: HTTPClient(settings: registry.http))
-            let resolver = RegistryImageResolver(client: client, cache: nil, platform: wanted)
+            let (client, resolver) = try registryReader(for: tagged, platform: platform)
             let current = try resolver.resolve(tagged, as: tagged.description)
             // An index digest unless the FROM names a platform (or pins one platform's manifest).
             let indexDigest = current.reference.digest ?? current.image.manifestDigest
