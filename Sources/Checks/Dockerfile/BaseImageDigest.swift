@@ -32,11 +32,8 @@ struct BaseImageDigest: DockerfileRule {
                 return context.finding(Self.meta, at: argument?.span ?? stage.from.span,
                                        "`\(stage.baseName)` is not pinned by digest; use `\(stage.baseName)@sha256:<digest>`")
             }
-            var fix: Fix?
-            // Only a FROM written without variables is rewritten: the digest must land in the text.
-            if let argument, argument.value == stage.baseName {
-                fix = Fix(Self.meta, description: "pin the digest the tag points at now", edits: [context.edit(argument.span, argument.value + "@" + current)])
-            }
+            let fix = context.baseNameEdit(stage, to: stage.baseName + "@" + current)
+                .map { Fix(Self.meta, description: "pin the digest the tag points at now", edits: [$0]) }
             return context.finding(Self.meta, at: argument?.span ?? stage.from.span,
                                    "`\(stage.baseName)` is not pinned by digest; it points at \(current) now", fix: fix)
         }

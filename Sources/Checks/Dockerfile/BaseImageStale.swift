@@ -36,11 +36,9 @@ struct BaseImageStale: DockerfileRule {
             if let age = Self.age(status) { message += ": the pinned image is \(age)" }
             message += "; it now points at \(current)"
             var fix: Fix?
-            // Only a FROM written without variables is rewritten: the digest must land in the text.
-            if let argument, argument.value == stage.baseName, let at = argument.value.lastIndex(of: "@"),
-               argument.value[argument.value.index(after: at)...] == pinned {
-                fix = Fix(Self.meta, description: "pin the digest the tag points at now",
-                          edits: [context.edit(argument.span, argument.value[..<at] + "@" + current)])
+            if let at = stage.baseName.lastIndex(of: "@"), stage.baseName[stage.baseName.index(after: at)...] == pinned,
+               let edit = context.baseNameEdit(stage, to: stage.baseName[..<at] + "@" + current) {
+                fix = Fix(Self.meta, description: "pin the digest the tag points at now", edits: [edit])
             }
             return context.finding(Self.meta, at: argument?.span ?? stage.from.span, message, fix: fix)
         }
