@@ -23,10 +23,10 @@ public enum ArchiveSpool {
     /// `next` fills a buffer and returns how much it filled, 0 at the end.
     public static func spool(name: String, _ next: (UnsafeMutableRawBufferPointer) throws(ImageError) -> Int) throws(ImageError) -> OpenFile {
         let directory = Environment.value("TMPDIR") ?? "/tmp"
-        var template = Array((directory + "/plimsoll-stdin-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else { throw .unreadable(path: directory, reason: OpenFile.lastError()) }
-        template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
+        guard let (descriptor, temporary) = TemporaryFile.create(prefix: directory + "/plimsoll-stdin-") else {
+            throw .unreadable(path: directory, reason: OpenFile.lastError())
+        }
+        unlink(temporary)
         let size = 1 << 20
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         defer { buffer.deallocate() }

@@ -11,10 +11,7 @@ public enum AtomicFile {
     /// False when the file could not be written (a read-only or full disk); nothing is left behind then.
     @discardableResult
     public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Bool {
-        var template = Array((path + ".partial-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else { return false }
-        let temporary = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { String(cString: $0) } ?? path }
+        guard let (descriptor, temporary) = TemporaryFile.create(prefix: path + ".partial-") else { return false }
         fchmod(descriptor, 0o644)
         let complete = FileWriter.writeAll(descriptor, bytes)
         let closed = close(descriptor) == 0

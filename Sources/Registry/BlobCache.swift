@@ -56,10 +56,7 @@ public struct BlobCache: Sendable {
 
     /// A temporary file for `digest`, or nil when it cannot be made (a read-only or full disk).
     func entryWriter(for digest: Digest) -> BlobCacheWriter? {
-        var template = Array((blobs + "/." + digest.hex + ".partial-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else { return nil }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        guard let (descriptor, temporary) = TemporaryFile.create(prefix: blobs + "/." + digest.hex + ".partial-") else { return nil }
         return BlobCacheWriter(descriptor: descriptor, temporary: temporary, final: path(of: digest))
     }
 
