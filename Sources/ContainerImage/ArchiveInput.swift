@@ -4,9 +4,15 @@
 /// refused saying what it looks like, not with a tar header error.
 enum ArchiveInput {
     static func prepared(_ file: OpenFile) throws(ImageError) -> OpenFile {
-        let compression = Compression.detect(prefix: try prefix(of: file, count: 4))
-        let tar = compression == .none ? file : try decompressed(file, compression)
-        try requireTar(tar, named: file.path, compression: compression)
+        // One read of the first header serves both questions for a plain tar.
+        let head = try prefix(of: file, count: 512)
+        let compression = Compression.detect(prefix: Array(head.prefix(4)))
+        guard compression != .none else {
+            try requireTar(head, named: file.path, compression: compression)
+            return file
+        }
+        let tar = try decompressed(file, compression)
+        try requireTar(try prefix(of: tar, count: 512), named: file.path, compression: compression)
         return tar
     }
 
@@ -32,8 +38,7 @@ enum ArchiveInput {
     }
 
     /// Every tar docker, skopeo and buildah write has the POSIX `ustar` magic in its first header.
-    private static func requireTar(_ file: OpenFile, named name: String, compression: Compression) throws(ImageError) {
-        let header = try prefix(of: file, count: 512)
+    private static func requireTar(_ header: [UInt8], named name: String, compression: Compression) throws(ImageError) {
         guard header.count < 263 || !header[257..<262].elementsEqual(Array("ustar".utf8)) else { return }
         let inside = compression == .none ? "it" : "what its \(compression.rawValue) stream holds"
         let text = String(decoding: header.prefix(200), as: UTF8.self).trimmingPrefix { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
